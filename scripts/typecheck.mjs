@@ -1,0 +1,42 @@
+// Type-checks every TypeScript program of the repository, one tsconfig at a time, and fails if any of them fails.
+// A folder that has no TypeScript yet is reported as such instead of failing with TS18003 ("No inputs were found").
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const programs = [
+  { config: "tsconfig.json", what: "PCF program (controls + core, DOM)" },
+  { config: "core/tsconfig.json", what: "core without DOM or Node globals" },
+  { config: "emulators/tsconfig.json", what: "emulators" },
+  { config: "server/tsconfig.json", what: "server" },
+  { config: "webresources/tsconfig.json", what: "web resources" },
+  { config: "test/tsconfig.json", what: "tests and benchmarks" },
+];
+
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+let failures = 0;
+
+for (const { config, what } of programs) {
+  if (!existsSync(config)) {
+    console.error(`✖ ${config} is missing (${what})`);
+    failures += 1;
+    continue;
+  }
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [tsc, "--noEmit", "--pretty", "-p", config], { encoding: "utf8" });
+  const output = `${result.stdout}${result.stderr}`;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (result.status === 0) {
+    console.log(`✔ ${config} (${what}) ${seconds}s`);
+  } else if (output.includes("TS18003")) {
+    console.log(`– ${config} (${what}): no TypeScript sources yet`);
+  } else {
+    console.error(`✖ ${config} (${what})\n${output}`);
+    failures += 1;
+  }
+}
+
+if (failures > 0) {
+  console.error(`typecheck failed in ${failures} program(s)`);
+  process.exit(1);
+}
