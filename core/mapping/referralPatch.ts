@@ -97,8 +97,9 @@ function planChange(
 }
 
 /**
- * Emits operations against a working copy of the referral: `replace` where the member exists, `add` where it doesn't,
- * and for a missing parent one `add` of the smallest object that holds the value (arrays are appended with "-").
+ * Emits operations against a working copy of the referral: `replace` where the member exists, `add` where it doesn't.
+ * When a parent is missing (or null, as the service sends `"inviteContext": null`), one operation writes the smallest
+ * object that holds the value; arrays are appended with "-".
  */
 class PatchWriter {
   private readonly working: JsonObject;
@@ -107,32 +108,49 @@ class PatchWriter {
     referral: Referral,
     private readonly operations: JsonPatchOperation[],
   ) {
-    this.working = JSON.parse(JSON.stringify(referral)) as JsonObject;
+    this.working = copyOf(referral) as JsonObject;
   }
 
   write(path: string, value: unknown): void {
-    if (hasPointer(this.working, path)) {
-      if (JSON.stringify(getAtPointer(this.working, path)) === JSON.stringify(value)) return;
-      this.operations.push({ op: "replace", path, value });
-      setAtPointer(this.working, path, value);
+    const tokens = pointerTokens(path);
+    let depth = 0;
+    while (
+      depth < tokens.length - 1 &&
+      isContainer(getAtPointer(this.working, pointerOf(tokens.slice(0, depth + 1))))
+    ) {
+      depth += 1;
+    }
+    const target = tokens.slice(0, depth + 1);
+    const nested = tokens.slice(depth + 1);
+    if (value === null && nested.length > 0) return;
+    const wrapper: JsonObject = {};
+    setAtPointer(wrapper, pointerOf(["value", ...nested]), value);
+    const written = wrapper.value;
+
+    if (hasPointer(this.working, pointerOf(target))) {
+      if (JSON.stringify(getAtPointer(this.working, pointerOf(target))) === JSON.stringify(written)) return;
+      this.emit("replace", target, target, written);
       return;
     }
     if (value === null) return;
-    const tokens = pointerTokens(path);
-    const missingDepth = tokens.findIndex(
-      (_, index) => !hasPointer(this.working, pointerOf(tokens.slice(0, index + 1))),
-    );
-    const ancestor = tokens.slice(0, missingDepth + 1);
-    const wrapper: JsonObject = {};
-    setAtPointer(wrapper, pointerOf(["value", ...tokens.slice(missingDepth + 1)]), value);
-    const parentTokens = ancestor.slice(0, -1);
+    const parentTokens = target.slice(0, -1);
     const parent = getAtPointer(this.working, pointerOf(parentTokens));
-    if (Array.isArray(parent)) {
-      this.operations.push({ op: "add", path: pointerOf([...parentTokens, "-"]), value: wrapper.value });
-      setAtPointer(this.working, pointerOf([...parentTokens, String(parent.length)]), wrapper.value);
-    } else {
-      this.operations.push({ op: "add", path: pointerOf(ancestor), value: wrapper.value });
-      setAtPointer(this.working, pointerOf(ancestor), wrapper.value);
-    }
+    if (Array.isArray(parent))
+      this.emit("add", [...parentTokens, "-"], [...parentTokens, String(parent.length)], written);
+    else this.emit("add", target, target, written);
   }
+
+  private emit(op: JsonPatchOperation["op"], pathTokens: string[], workingTokens: string[], value: unknown): void {
+    this.operations.push({ op, path: pointerOf(pathTokens), value: copyOf(value) });
+    setAtPointer(this.working, pointerOf(workingTokens), copyOf(value));
+  }
+}
+
+function isContainer(value: unknown): boolean {
+  return typeof value === "object" && value !== null;
+}
+
+/** A deep copy of a JSON value, so later writes to the working copy never change an emitted operation. */
+function copyOf(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
