@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { findControlFolders } from "./lib/pcf-controls.mjs";
 
 const programs = [
   { config: "tsconfig.json", what: "PCF program (controls + core, DOM)" },
@@ -13,8 +14,21 @@ const programs = [
   { config: "test/tsconfig.json", what: "tests and benchmarks" },
 ];
 
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const require = createRequire(import.meta.url);
+const tsc = require.resolve("typescript/bin/tsc");
 let failures = 0;
+
+// The controls import generated/ManifestTypes.d.ts, which pcf-scripts writes from each manifest and git ignores.
+if (findControlFolders("controls").length > 0) {
+  const refresh = spawnSync(process.execPath, [require.resolve("pcf-scripts/bin/pcf-scripts.js"), "refreshTypes"], {
+    encoding: "utf8",
+    env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "1" },
+  });
+  if (refresh.status !== 0 || !/\[refreshTypes\]\s+Succeeded/.test(refresh.stdout)) {
+    console.error(`✖ pcf-scripts refreshTypes failed\n${refresh.stdout}${refresh.stderr}`);
+    process.exit(1);
+  }
+}
 
 for (const { config, what } of programs) {
   if (!existsSync(config)) {
