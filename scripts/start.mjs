@@ -1,0 +1,38 @@
+// `npm start`: runs what exists of the local loop and says what does not exist yet. It never fails because a part is
+// missing; the full demo (emulators + sync service + a demo Opportunity form) replaces this as the parts land.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const parts = [
+  { name: "Partner Center emulator", entry: "emulators/partner-center/main.ts" },
+  { name: "Dataverse emulator", entry: "emulators/dataverse/main.ts" },
+  { name: "sync service", entry: "server/main.ts" },
+  { name: "demo Opportunity form", entry: "demo/main.ts" },
+];
+
+const present = parts.filter((part) => existsSync(part.entry));
+const missing = parts.filter((part) => !existsSync(part.entry));
+
+console.log("Co-sell Bridge: local loop");
+for (const part of missing) console.log(`  – ${part.name}: not built yet`);
+if (present.length === 0) {
+  console.log("\nNothing runnable exists yet. What exists is the domain core, the first slice of the PCF control and");
+  console.log("the emulators' query engine; `npm test` exercises all of it, and `npm run build` builds the control.");
+  process.exit(0);
+}
+
+const children = present.map((part) => {
+  console.log(`  ✔ starting ${part.name} (${part.entry})`);
+  const child = spawn(process.execPath, ["--import", "tsx", part.entry], { stdio: "inherit" });
+  child.on("exit", (code, signal) => {
+    if (code !== 0 && signal === null) console.error(`${part.name} stopped with exit code ${String(code)}`);
+  });
+  return child;
+});
+
+function stopAll() {
+  for (const child of children) child.kill("SIGTERM");
+}
+process.on("SIGINT", stopAll);
+process.on("SIGTERM", stopAll);
+console.log("\nPress Ctrl+C to stop.");
