@@ -22,6 +22,7 @@ export * from "./mapping/referralValues";
 export * from "./mapping/toReferral";
 export * from "./mapping/referralPatch";
 export * from "./mapping/toDataverse";
+export * from "./mapping/updates";
 export * from "./diff/diff";
 export * from "./dealType";
 export * from "./validation/validateReferral";

@@ -24,7 +24,8 @@ function entry(
 
 export const defaultFieldMapping: FieldMapping = {
   name: entry("name", "Name", "text", "/name", ["opportunity", opportunity.name]),
-  notes: entry("notes", "Notes", "text", "/details/notes", ["opportunity", opportunity.description]),
+  // The opportunity's description is the referral's notes, both ways, as in the original connector.
+  notes: entry("notes", "Description (notes)", "text", "/details/notes", ["opportunity", opportunity.description]),
   dealValue: entry("dealValue", "Deal value", "decimal", "/details/dealValue", [
     "opportunity",
     opportunity.estimatedValue,
