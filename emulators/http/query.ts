@@ -8,8 +8,8 @@ export interface QueryPair {
 
 /**
  * Splits a raw query string (without the leading "?") on `&` and the first `=` of each part, and decodes both sides
- * with decodeURIComponent. Unlike URLSearchParams this keeps `+` as a plus sign: OData filters carry time-zone
- * offsets such as `2026-01-01T00:00:00+01:00`, and form-style decoding would turn them into spaces.
+ * the way the ASP.NET services behind both real APIs do: `+` is a space (curl and URLSearchParams encode spaces so),
+ * and a literal plus, such as the one in a time-zone offset `2026-01-01T00:00:00+01:00`, must be sent as `%2B`.
  * @throws HttpError 400 when a part holds malformed percent-encoding.
  */
 export function parseQueryPairs(rawQuery: string): QueryPair[] {
@@ -40,7 +40,7 @@ export function parseQuery(rawQuery: string): Readonly<Record<string, string>> {
 
 function decodeQueryText(raw: string, optionName: string): string {
   try {
-    return decodeURIComponent(raw);
+    return decodeURIComponent(raw.replace(/\+/g, " "));
   } catch {
     throw new HttpError(400, "BadRequest", `The query option '${optionName}' holds malformed percent-encoding.`);
   }
