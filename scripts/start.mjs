@@ -16,8 +16,9 @@ const missing = parts.filter((part) => !existsSync(part.entry));
 console.log("Co-sell Bridge: local loop");
 for (const part of missing) console.log(`  – ${part.name}: not built yet`);
 if (present.length === 0) {
-  console.log("\nNothing runnable exists yet. What exists is the domain core, the first slice of the PCF control and");
-  console.log("the emulators' query engine; `npm test` exercises all of it, and `npm run build` builds the control.");
+  console.log(
+    "\nNothing runnable exists yet; `npm test` exercises what exists, and `npm run build` builds the control.",
+  );
   process.exit(0);
 }
 
