@@ -11,12 +11,17 @@ import type { MetadataCatalog } from "./metadata/catalog";
 import type { RecordStore } from "./records/recordStore";
 import { saveRow, type Operation } from "./records/rowWriter";
 import type { RecordWriter } from "./records/writer";
+import { sdkMessageIds as platformMessageIds } from "../solution/sdkMessages";
 
-/** Stable ids of the sdkmessage rows. */
+/**
+ * Ids of the sdkmessage rows. Create, Update and Delete carry the platform's own fixed ids, the ones solution zips
+ * reference in <SdkMessageId>, so an imported step binds to its message by id as in a real organization; the ids of
+ * Win and Lose are not known here, so they are the emulator's own.
+ */
 export const sdkMessageIds: Readonly<Record<ChangeMessage, string>> = {
-  Create: "5d6b0e1c-0000-4000-8000-000000000001",
-  Update: "5d6b0e1c-0000-4000-8000-000000000002",
-  Delete: "5d6b0e1c-0000-4000-8000-000000000003",
+  Create: platformMessageIds.Create,
+  Update: platformMessageIds.Update,
+  Delete: platformMessageIds.Delete,
   Win: "5d6b0e1c-0000-4000-8000-000000000004",
   Lose: "5d6b0e1c-0000-4000-8000-000000000005",
 };

@@ -94,6 +94,8 @@ describe("system tables", () => {
     const org = new DataverseOrganization();
     const update = org.retrieveMultiple("sdkmessages", { filter: "name eq 'Update'", select: "name" }).value;
     expect(update.map((row) => row.sdkmessageid)).toEqual([sdkMessageIds.Update]);
+    // The platform's own id, which solution zips reference in <SdkMessageId>.
+    expect(sdkMessageIds.Update).toBe("20bebb1b-ea3e-db11-86a7-000a3a5473e8");
     const filters = org.retrieveMultiple("sdkmessagefilters", {
       filter: `primaryobjecttypecode eq 'opportunity' and _sdkmessageid_value eq ${sdkMessageIds.Update}`,
     }).value;
