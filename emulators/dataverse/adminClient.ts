@@ -3,16 +3,15 @@
  * tokens, the clock, faults, service protection, the request log, system jobs and webhook deliveries. One method per
  * admin route; the route table is at the top of adminTypes.ts.
  */
-import type { ActiveFaultRule, FaultRule, RequestLogEntry } from "../http";
+import { EmulatorAdminClient } from "../shared/admin/adminClient";
+import type { AdminTransportOptions } from "../shared/admin/adminTransport";
+import { DataverseAdminError } from "./adminError";
 import type {
   AuthValueResult,
-  ClockAdvance,
   ClockState,
   DataverseEmulatorInfo,
   DeliveryList,
   MintedToken,
-  RequestLogPage,
-  RequestLogQuery,
   ResetRequest,
   ResetResult,
   ServiceProtectionChange,
@@ -21,20 +20,20 @@ import type {
   TokenRequest,
   UserSummary,
 } from "./adminTypes";
-import { AdminTransport, type AdminTransportOptions } from "./adminTransport";
 import type { WebhookDeliveryEntry } from "./deliveryLog";
 import type { OrganizationSnapshot } from "./model";
 import type { AsyncOperationRecord } from "./webhooks";
 
 const segment = encodeURIComponent;
 
-/** The admin API of one running emulator. Every method throws DataverseAdminError for a refusal. */
-export class DataverseAdminClient {
-  private readonly transport: AdminTransport;
-
+/**
+ * The admin API of one running emulator: the clock, faults and the request log (EmulatorAdminClient) and Dataverse's
+ * own routes. Every method throws DataverseAdminError for a refusal.
+ */
+export class DataverseAdminClient extends EmulatorAdminClient<ClockState> {
   /** `baseUrl` is the emulator's URL (e.g. `http://127.0.0.1:7072`), not the /admin path. */
   constructor(baseUrl: string, options: AdminTransportOptions = {}) {
-    this.transport = new AdminTransport(baseUrl, options);
+    super(baseUrl, DataverseAdminError, options);
   }
 
   /** Where everything is: URLs, tenant, client ids, users, limits. */
@@ -74,40 +73,7 @@ export class DataverseAdminClient {
     return (await this.mintToken(request)).access_token;
   }
 
-  // The clock.
-
-  getClock(): Promise<ClockState> {
-    return this.get("/admin/clock");
-  }
-
-  /** Sets a ManualClock (409 on the system clock). */
-  setClock(now: Date | string): Promise<ClockState> {
-    return this.transport.send("PUT", "/admin/clock", { now: typeof now === "string" ? now : now.toISOString() });
-  }
-
-  /** Moves a ManualClock forward by milliseconds or by parts (`{ minutes: 5 }`). */
-  advanceClock(by: number | ClockAdvance): Promise<ClockState> {
-    return this.transport.send("POST", "/admin/clock/advance", typeof by === "number" ? { ms: by } : by);
-  }
-
-  // Faults, service protection and the request log.
-
-  async listFaults(): Promise<readonly ActiveFaultRule[]> {
-    return (await this.get<{ value: ActiveFaultRule[] }>("/admin/faults")).value;
-  }
-
-  /** Adds a fault rule; returns its id. */
-  async addFault(rule: FaultRule): Promise<string> {
-    return (await this.transport.send<{ id: string }>("POST", "/admin/faults", rule)).id;
-  }
-
-  removeFault(id: string): Promise<void> {
-    return this.transport.send("DELETE", `/admin/faults/${segment(id)}`);
-  }
-
-  clearFaults(): Promise<void> {
-    return this.transport.send("DELETE", "/admin/faults");
-  }
+  // Service protection.
 
   serviceProtection(): Promise<ServiceProtectionState> {
     return this.get("/admin/service-protection");
@@ -116,19 +82,6 @@ export class DataverseAdminClient {
   /** Changes some limits, or turns service protection off with `{ enabled: false }`; counted requests are forgotten. */
   configureServiceProtection(change: ServiceProtectionChange): Promise<ServiceProtectionState> {
     return this.transport.send("PUT", "/admin/service-protection", change);
-  }
-
-  /** The Dataverse-side requests (admin calls are not logged), optionally filtered. */
-  async requests(query: RequestLogQuery = {}): Promise<readonly RequestLogEntry[]> {
-    return (await this.get<RequestLogPage>(`/admin/requests${searchOf(query)}`)).entries;
-  }
-
-  async countRequests(query: RequestLogQuery = {}): Promise<number> {
-    return (await this.get<RequestLogPage>(`/admin/requests${searchOf(query)}`)).count;
-  }
-
-  resetRequests(): Promise<void> {
-    return this.transport.send("DELETE", "/admin/requests");
   }
 
   // Webhooks.
@@ -157,14 +110,4 @@ export class DataverseAdminClient {
   setAuthValue(serviceEndpointId: string, authvalue: string): Promise<AuthValueResult> {
     return this.transport.send("PUT", `/admin/serviceendpoints/${segment(serviceEndpointId)}/authvalue`, { authvalue });
   }
-
-  private get<T>(path: string): Promise<T> {
-    return this.transport.send("GET", path);
-  }
-}
-
-function searchOf(query: RequestLogQuery): string {
-  const pairs = Object.entries(query).filter(([, value]) => value !== undefined);
-  if (pairs.length === 0) return "";
-  return `?${pairs.map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`).join("&")}`;
 }

@@ -18,13 +18,12 @@
  *   POST   /admin/webhooks/idle?timeoutMs=           resolves once no webhook call or write is under way
  *   PUT    /admin/serviceendpoints/:id/authvalue     { authvalue } → { serviceendpointid, isauthvalueset }
  */
-import type { RequestLogEntry } from "../http";
 import type { WebhookDeliveryEntry } from "./deliveryLog";
 import type { ServiceProtectionLimits } from "./options";
 import type { AsyncOperationRecord } from "./webhooks";
 
-/** Where the admin API lives. */
-export const ADMIN_BASE_PATH = "/admin";
+// The base path, the key header and the clock and request log types, which both emulators' admin APIs share.
+export * from "../shared/admin/adminTypes";
 
 /** `GET /admin`: where everything is, for tests, the demo and the CLI banner. Never carries a secret. */
 export interface DataverseEmulatorInfo {
@@ -93,34 +92,6 @@ export interface MintedToken {
   readonly token_type: "Bearer";
   readonly audience: string;
   readonly kind: "application" | "delegated";
-}
-
-/** `GET /admin/clock`. */
-export interface ClockState {
-  readonly now: string;
-  readonly manual: boolean;
-}
-
-/** `POST /admin/clock/advance`: the parts add up, e.g. `{ minutes: 5, seconds: 1 }`. */
-export interface ClockAdvance {
-  readonly ms?: number;
-  readonly seconds?: number;
-  readonly minutes?: number;
-  readonly hours?: number;
-  readonly days?: number;
-}
-
-/** Filters of `GET /admin/requests`; all optional, all must hold. */
-export interface RequestLogQuery {
-  readonly method?: string;
-  readonly pathPrefix?: string;
-  readonly status?: number;
-}
-
-/** `GET /admin/requests`. */
-export interface RequestLogPage {
-  readonly count: number;
-  readonly entries: readonly RequestLogEntry[];
 }
 
 /** `GET /admin/service-protection`; `enabled: false` when it is off. */

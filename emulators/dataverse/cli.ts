@@ -2,8 +2,7 @@
  * What `npm run emulator:dataverse` understands and prints. Kept apart from main.ts so the entry point only wires
  * process concerns (arguments in, banner out, signals) and this stays plain functions.
  */
-import { parseArgs } from "node:util";
-import { ManualClock } from "../shared/clock";
+import { parseEmulatorArguments, type CliSpec, type CliCommand as EmulatorCliCommand } from "../shared/cli";
 import { DEFAULT_CLIENT_SECRET } from "./defaults";
 import type { DataverseEmulatorOptions } from "./options";
 import type { DataverseEmulator } from "./server";
@@ -24,50 +23,28 @@ export const CLI_USAGE = [
 ].join("\n");
 
 /** Either options to start with, a request for help, or a message saying what is wrong. */
-export type CliCommand =
-  | { readonly kind: "start"; readonly options: DataverseEmulatorOptions }
-  | { readonly kind: "help" }
-  | { readonly kind: "invalid"; readonly message: string };
+export type CliCommand = EmulatorCliCommand<DataverseEmulatorOptions>;
+
+const DATAVERSE_CLI: CliSpec<DataverseEmulatorOptions> = {
+  portVariable: "DV_EMULATOR_PORT",
+  defaultPort: DEFAULT_CLI_PORT,
+  switches: ["no-demo-data"],
+  toOptions: ({ common, snapshot, seed, switches }) => {
+    const seedOptions = {
+      ...(switches.has("no-demo-data") ? { demo: false } : {}),
+      ...(seed === undefined ? {} : { seed }),
+    };
+    return {
+      ...common,
+      ...(Object.keys(seedOptions).length === 0 ? {} : { seed: seedOptions }),
+      ...(snapshot === undefined ? {} : { snapshotFile: snapshot }),
+    };
+  },
+};
 
 /** Reads the command line (without node and the script) and the environment. */
 export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        snapshot: { type: "string" },
-        seed: { type: "string" },
-        "no-demo-data": { type: "boolean" },
-        "manual-clock": { type: "boolean" },
-        help: { type: "boolean" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return { kind: "invalid", message: error instanceof Error ? error.message : String(error) };
-  }
-  if (values.help === true) return { kind: "help" };
-  // An empty DV_EMULATOR_PORT (a blank line in an .env file) counts as unset.
-  const fromEnvironment = env.DV_EMULATOR_PORT?.trim() === "" ? undefined : env.DV_EMULATOR_PORT?.trim();
-  const portText = values.port ?? fromEnvironment ?? String(DEFAULT_CLI_PORT);
-  const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
-  if (!(port >= 0 && port <= 65_535)) return { kind: "invalid", message: `invalid port '${portText}'` };
-  const seed = {
-    ...(values["no-demo-data"] === true ? { demo: false } : {}),
-    ...(values.seed === undefined ? {} : { seed: values.seed }),
-  };
-  const options: DataverseEmulatorOptions = {
-    port,
-    ...(values.host === undefined ? {} : { host: values.host }),
-    ...(values.seed === undefined ? {} : { idsSeed: values.seed }),
-    ...(Object.keys(seed).length === 0 ? {} : { seed }),
-    ...(values["manual-clock"] === true ? { clock: new ManualClock(new Date()) } : {}),
-    ...(values.snapshot === undefined ? {} : { snapshotFile: values.snapshot }),
-  };
-  return { kind: "start", options };
+  return parseEmulatorArguments(argv, env, DATAVERSE_CLI);
 }
 
 /**

@@ -20,7 +20,8 @@ export {
   WEB_API_PATH,
 } from "./defaults";
 export { DataverseAdminClient } from "./adminClient";
-export { DataverseAdminError, type AdminTransportOptions } from "./adminTransport";
+export { DataverseAdminError } from "./adminError";
+export type { AdminTransportOptions } from "../shared/admin/adminTransport";
 export {
   ADMIN_BASE_PATH,
   type AuthValueResult,
@@ -40,7 +41,7 @@ export {
   type UserSummary,
 } from "./adminTypes";
 export type { WebhookDeliveryEntry } from "./deliveryLog";
-export { ADMIN_KEY_HEADER } from "./http/adminKey";
+export { ADMIN_KEY_HEADER } from "../shared/admin/adminTypes";
 export { CONCURRENCY_LIMIT_CODE, REQUEST_LIMIT_CODE } from "./http/errors";
 export type { ServiceProtection } from "./http/serviceProtection";
 export type { CallerIdentity } from "./http/authentication";

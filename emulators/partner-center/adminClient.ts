@@ -4,22 +4,19 @@
  * adminTypes.ts.
  */
 import type { Referral } from "../../core";
-import type { ActiveFaultRule, FaultRule, RequestLogEntry } from "../http";
+import { EmulatorAdminClient } from "../shared/admin/adminClient";
+import type { AdminTransportOptions } from "../shared/admin/adminTransport";
+import { PartnerCenterAdminError } from "./adminError";
 import type {
-  ClockAdvance,
   ClockChange,
-  ClockState,
   DeliverySettings,
   DispatcherStatus,
   EmulatorInfo,
   MintedToken,
   RedeliveryResult,
   RefreshTokenRequest,
-  RequestLogPage,
-  RequestLogQuery,
   TokenRequest,
 } from "./adminTypes";
-import { AdminTransport, type AdminTransportOptions } from "./adminTransport";
 import type { DealUpdate, EmulatorSnapshot, InboundReferral, InboundReferralRequest, PartnerSolution } from "./state";
 import type { DeliveryLogEntry, OfflineDelivery, WebhookRegistration } from "./webhooks";
 
@@ -28,13 +25,15 @@ interface List<T> {
 }
 const segment = encodeURIComponent;
 
-/** The admin API of one running emulator. Every method throws PartnerCenterAdminError for a refusal. */
-export class PartnerCenterAdminClient {
-  private readonly transport: AdminTransport;
-
+/**
+ * The admin API of one running emulator: the clock, faults and the request log (EmulatorAdminClient; a clock move
+ * answers which invitations expired) and Partner Center's own routes. Every method throws PartnerCenterAdminError for
+ * a refusal.
+ */
+export class PartnerCenterAdminClient extends EmulatorAdminClient<ClockChange> {
   /** `baseUrl` is the emulator's URL (e.g. `http://127.0.0.1:7071`), not the /admin path. */
   constructor(baseUrl: string, options: AdminTransportOptions = {}) {
-    this.transport = new AdminTransport(baseUrl, options);
+    super(baseUrl, PartnerCenterAdminError, options);
   }
 
   /** Where everything is: token endpoint, API URLs, client ids, audiences. */
@@ -78,54 +77,6 @@ export class PartnerCenterAdminClient {
   /** Expires every unanswered inbound referral past its expiry time; returns their ids. */
   async expireUnanswered(): Promise<readonly string[]> {
     return (await this.post<{ expired: string[] }>("/admin/microsoft/expire")).expired;
-  }
-
-  // The clock.
-
-  getClock(): Promise<ClockState> {
-    return this.get("/admin/clock");
-  }
-
-  /** Sets a ManualClock (409 on the system clock). */
-  setClock(now: Date | string): Promise<ClockChange> {
-    return this.transport.send("PUT", "/admin/clock", { now: typeof now === "string" ? now : now.toISOString() });
-  }
-
-  /** Moves a ManualClock forward by milliseconds or by parts (`{ days: 14 }`). */
-  advanceClock(by: number | ClockAdvance): Promise<ClockChange> {
-    return this.transport.send("POST", "/admin/clock/advance", typeof by === "number" ? { ms: by } : by);
-  }
-
-  // Faults and the request log.
-
-  async listFaults(): Promise<readonly ActiveFaultRule[]> {
-    return (await this.get<List<ActiveFaultRule>>("/admin/faults")).value;
-  }
-
-  /** Adds a fault rule; returns its id. */
-  async addFault(rule: FaultRule): Promise<string> {
-    return (await this.transport.send<{ id: string }>("POST", "/admin/faults", rule)).id;
-  }
-
-  removeFault(id: string): Promise<void> {
-    return this.transport.send("DELETE", `/admin/faults/${segment(id)}`);
-  }
-
-  clearFaults(): Promise<void> {
-    return this.transport.send("DELETE", "/admin/faults");
-  }
-
-  /** The Partner Center-side requests (admin calls are not logged), optionally filtered. */
-  async requests(query: RequestLogQuery = {}): Promise<readonly RequestLogEntry[]> {
-    return (await this.get<RequestLogPage>(`/admin/requests${searchOf(query)}`)).entries;
-  }
-
-  async countRequests(query: RequestLogQuery = {}): Promise<number> {
-    return (await this.get<RequestLogPage>(`/admin/requests${searchOf(query)}`)).count;
-  }
-
-  resetRequests(): Promise<void> {
-    return this.transport.send("DELETE", "/admin/requests");
   }
 
   // Webhook delivery (§2.5).
@@ -220,18 +171,4 @@ export class PartnerCenterAdminClient {
   addRefreshToken(request: RefreshTokenRequest = {}): Promise<{ refresh_token: string; client_id: string }> {
     return this.transport.send("POST", "/admin/refresh-tokens", request);
   }
-
-  private get<T>(path: string): Promise<T> {
-    return this.transport.send("GET", path);
-  }
-
-  private post<T>(path: string): Promise<T> {
-    return this.transport.send("POST", path);
-  }
-}
-
-function searchOf(query: RequestLogQuery): string {
-  const pairs = Object.entries(query).filter(([, value]) => value !== undefined);
-  if (pairs.length === 0) return "";
-  return `?${pairs.map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`).join("&")}`;
 }

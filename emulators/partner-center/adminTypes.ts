@@ -24,11 +24,10 @@
  *   POST   /admin/tokens → MintedToken · POST /admin/refresh-tokens → { refresh_token, client_id }
  */
 import type { DelegatedUser } from "../auth";
-import type { RequestLogEntry } from "../http";
 import type { BackoffPolicy, OutOfOrderOptions } from "./webhooks";
 
-/** Where the admin API lives. */
-export const ADMIN_BASE_PATH = "/admin";
+// The base path, the key header and the clock and request log types, which both emulators' admin APIs share.
+export * from "../shared/admin/adminTypes";
 
 /** `GET /admin`: where everything is, for tests, the demo and the CLI banner. Never carries a secret. */
 export interface EmulatorInfo {
@@ -46,22 +45,6 @@ export interface EmulatorInfo {
   readonly manualClock: boolean;
 }
 
-/** `GET /admin/clock`. */
-export interface ClockState {
-  readonly now: string;
-  /** True when the emulator runs on a ManualClock, the only clock the admin API may move. */
-  readonly manual: boolean;
-}
-
-/** `POST /admin/clock/advance`: the parts add up, e.g. `{ days: 14, hours: 1 }`. */
-export interface ClockAdvance {
-  readonly ms?: number;
-  readonly seconds?: number;
-  readonly minutes?: number;
-  readonly hours?: number;
-  readonly days?: number;
-}
-
 /** The answer to a clock change: the new time and the referrals that expired because of it. */
 export interface ClockChange {
   readonly now: string;
@@ -73,19 +56,6 @@ export interface CloseRequest {
   readonly outcome: "Won" | "Lost";
   /** Close as Won before the 72 hours Partner Center requires (§1.5). */
   readonly ignoreWonDelay?: boolean;
-}
-
-/** Filters of `GET /admin/requests`; all optional, all must hold. */
-export interface RequestLogQuery {
-  readonly method?: string;
-  readonly pathPrefix?: string;
-  readonly status?: number;
-}
-
-/** `GET /admin/requests`. */
-export interface RequestLogPage {
-  readonly count: number;
-  readonly entries: readonly RequestLogEntry[];
 }
 
 /** `PATCH /admin/webhooks/dispatcher`: the JSON-expressible delivery settings. */

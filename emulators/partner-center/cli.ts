@@ -2,8 +2,7 @@
  * What `npm run emulator:partner-center` understands and prints. Kept apart from main.ts so the entry point only
  * wires process concerns (arguments in, banner out, signals) and this stays plain functions.
  */
-import { parseArgs } from "node:util";
-import { ManualClock } from "../shared/clock";
+import { parseEmulatorArguments, type CliSpec, type CliCommand as EmulatorCliCommand } from "../shared/cli";
 import { DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN } from "./defaults";
 import type { PartnerCenterEmulatorOptions } from "./options";
 import type { PartnerCenterEmulator } from "./server";
@@ -23,44 +22,21 @@ export const CLI_USAGE = [
 ].join("\n");
 
 /** Either options to start with, a request for help, or a message saying what is wrong. */
-export type CliCommand =
-  | { readonly kind: "start"; readonly options: PartnerCenterEmulatorOptions }
-  | { readonly kind: "help" }
-  | { readonly kind: "invalid"; readonly message: string };
+export type CliCommand = EmulatorCliCommand<PartnerCenterEmulatorOptions>;
+
+const PARTNER_CENTER_CLI: CliSpec<PartnerCenterEmulatorOptions> = {
+  portVariable: "PC_EMULATOR_PORT",
+  defaultPort: DEFAULT_CLI_PORT,
+  switches: [],
+  toOptions: ({ common, snapshot }) => ({
+    ...common,
+    ...(snapshot === undefined ? {} : { state: { snapshotFile: snapshot } }),
+  }),
+};
 
 /** Reads the command line (without node and the script) and the environment. */
 export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        snapshot: { type: "string" },
-        seed: { type: "string" },
-        "manual-clock": { type: "boolean" },
-        help: { type: "boolean" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return { kind: "invalid", message: error instanceof Error ? error.message : String(error) };
-  }
-  if (values.help === true) return { kind: "help" };
-  // An empty PC_EMULATOR_PORT (a blank line in an .env file) counts as unset.
-  const fromEnvironment = env.PC_EMULATOR_PORT?.trim() === "" ? undefined : env.PC_EMULATOR_PORT?.trim();
-  const portText = values.port ?? fromEnvironment ?? String(DEFAULT_CLI_PORT);
-  const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
-  if (!(port >= 0 && port <= 65_535)) return { kind: "invalid", message: `invalid port '${portText}'` };
-  const options: PartnerCenterEmulatorOptions = {
-    port,
-    ...(values.host === undefined ? {} : { host: values.host }),
-    ...(values.seed === undefined ? {} : { idsSeed: values.seed }),
-    ...(values["manual-clock"] === true ? { clock: new ManualClock(new Date()) } : {}),
-    ...(values.snapshot === undefined ? {} : { state: { snapshotFile: values.snapshot } }),
-  };
-  return { kind: "start", options };
+  return parseEmulatorArguments(argv, env, PARTNER_CENTER_CLI);
 }
 
 /**

@@ -13,7 +13,8 @@ export {
   WEBHOOKS_AUDIENCE,
 } from "./defaults";
 export { PartnerCenterAdminClient } from "./adminClient";
-export { PartnerCenterAdminError, type AdminTransportOptions } from "./adminTransport";
+export { PartnerCenterAdminError } from "./adminError";
+export type { AdminTransportOptions } from "../shared/admin/adminTransport";
 export {
   ADMIN_BASE_PATH,
   type ClockAdvance,
@@ -30,7 +31,7 @@ export {
   type RequestLogQuery,
   type TokenRequest,
 } from "./adminTypes";
-export { ADMIN_KEY_HEADER } from "./http/authentication";
+export { ADMIN_KEY_HEADER } from "../shared/admin/adminTypes";
 export { REFERRALS_PATH } from "./http/referralRoutes";
 export { SOLUTIONS_PATH } from "./http/solutionRoutes";
 export { REGISTRATION_PATH } from "./http/webhookRoutes";

@@ -3,12 +3,11 @@
  * fresh state (EmulatorState has no public way to replace its data) and moves the event subscription, the API base
  * URL and the snapshot file over to it, so routes always read `holder.state` instead of keeping a reference.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import {
   EmulatorState,
   parseSnapshot,
   snapshotVersion,
+  writeSnapshotFile,
   type EmulatorOptions,
   type EmulatorSnapshot,
   type ReferralEventListener,
@@ -66,25 +65,10 @@ export class StateHolder {
     this.current = next;
     this.unsubscribe = next.onEvent(this.listener);
     // A state built from a snapshot does not save itself until its next change; the file must say what we hold now.
-    if (this.options.snapshotFile !== undefined) writeAtomically(this.options.snapshotFile, next.toSnapshot());
+    if (this.options.snapshotFile !== undefined) writeSnapshotFile(this.options.snapshotFile, next.toSnapshot());
   }
 
   private now(): string {
     return (this.options.clock?.now() ?? new Date()).toISOString();
-  }
-}
-
-let temporaryCounter = 0;
-
-function writeAtomically(path: string, snapshot: EmulatorSnapshot): void {
-  mkdirSync(dirname(path), { recursive: true });
-  temporaryCounter += 1;
-  const temporary = `${path}.${process.pid}.reset${temporaryCounter}.tmp`;
-  try {
-    writeFileSync(temporary, `${JSON.stringify(snapshot, null, 2)}\n`, "utf8");
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
   }
 }

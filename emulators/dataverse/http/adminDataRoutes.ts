@@ -4,11 +4,18 @@
  * leave: a snapshot read through the admin API has every `authvalue` emptied (set it again after loading).
  */
 import { HttpError, json, type Router } from "../../http";
+import {
+  AdminInputError,
+  objectBody,
+  onlyMembers,
+  optionalBoolean,
+  optionalNumber,
+  optionalText,
+} from "../../shared/admin/adminInput";
 import type { MintedToken, ResetResult, UserSummary } from "../adminTypes";
 import { ErrorCode, type OrganizationSnapshot } from "../model";
 import type { AdminContext } from "./adminContext";
-import { objectBody, onlyMembers, optionalBoolean, optionalNumber, optionalText } from "./adminInput";
-import { AdminInputError, withKnownErrors } from "./errors";
+import { withKnownErrors } from "./errors";
 
 /** Adds GET /admin, POST /admin/reset, /admin/snapshot, /admin/users and /admin/tokens. */
 export function registerDataRoutes(router: Router, context: AdminContext): Router {

@@ -6,10 +6,10 @@
  */
 import { setTimeout as delay } from "node:timers/promises";
 import { HttpError, json, noContent, type Router } from "../../http";
+import { AdminInputError, objectBody, onlyMembers, requiredText } from "../../shared/admin/adminInput";
 import type { AuthValueResult } from "../adminTypes";
 import type { AdminContext } from "./adminContext";
-import { objectBody, onlyMembers, requiredText } from "./adminInput";
-import { AdminInputError, withKnownErrors } from "./errors";
+import { withKnownErrors } from "./errors";
 
 /** Adds /admin/asyncoperations, /admin/webhooks/... and /admin/serviceendpoints/:id/authvalue. */
 export function registerWebhookAdminRoutes(router: Router, context: AdminContext): Router {

@@ -5,18 +5,11 @@
  */
 import { HttpError, json, renderODataError, type RateLimitRenderer, type Reply, type RouteHandler } from "../../http";
 import { ODataQueryError } from "../../odata";
+import { AdminInputError } from "../../shared/admin/adminInput";
 import { DataverseError, SnapshotError } from "../model";
 
 /** The platform's code for a request that can't be read (used for malformed input the model never sees). */
 export const BAD_REQUEST_CODE = "0x80040203";
-
-/** A request to the admin API that can't be carried out as sent; answered 400. */
-export class AdminInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "AdminInputError";
-  }
-}
 
 /** The HttpError for a known refusal, or undefined for anything else (which the pipeline turns into a 500). */
 export function httpErrorOf(error: unknown): HttpError | undefined {

@@ -6,12 +6,12 @@
  */
 import { registerTokenRoutes, TOKEN_ISSUER_PUBLIC_PATHS } from "../../auth";
 import { createPipeline, renderODataError, Router, type RequestListener } from "../../http";
+import { adminKeyCheck } from "../../shared/admin/adminKey";
 import { ADMIN_BASE_PATH } from "../adminTypes";
 import { DEFAULT_SERVICE_PROTECTION } from "../defaults";
 import type { AdminContext } from "./adminContext";
 import { registerControlRoutes } from "./adminControlRoutes";
 import { registerDataRoutes } from "./adminDataRoutes";
-import { adminKeyCheck } from "./adminKey";
 import { registerWebhookAdminRoutes } from "./adminWebhookRoutes";
 import { isWebApiPath, type Authentication } from "./authentication";
 import { dataverseRateLimitRenderer, httpErrorOf } from "./errors";

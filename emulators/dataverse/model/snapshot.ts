@@ -3,8 +3,9 @@
  * row version counter (so ETags keep growing after a restore). A snapshot file is written to a temporary name and
  * renamed over the old one, so a crash mid-write leaves the previous complete file.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { writeFileAtomically } from "../../shared/atomicFile";
+import { jsonObjectOf } from "../../shared/jsonObject";
 import type { MetadataAddition, MetadataCatalog } from "./metadata/catalog";
 import type { RecordStore } from "./records/recordStore";
 import type { StoredRecord } from "./records/values";
@@ -37,15 +38,7 @@ export class SnapshotError extends Error {
  * @throws SnapshotError naming what is wrong.
  */
 export function parseSnapshot(input: unknown, origin = "snapshot"): OrganizationSnapshot {
-  let value: unknown = input;
-  if (typeof input === "string") {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      throw new SnapshotError(`${origin} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (!isObject(value)) throw new SnapshotError(`${origin} must be a JSON object`);
+  const value = jsonObjectOf(input, origin, (message) => new SnapshotError(message));
   if (value.format !== snapshotFormat || value.version !== snapshotVersion) {
     throw new SnapshotError(`${origin} is not a version ${snapshotVersion} ${snapshotFormat} snapshot`);
   }
@@ -87,20 +80,9 @@ export function readSnapshotFile(path: string): OrganizationSnapshot | undefined
   return parseSnapshot(readFileSync(path, "utf8"), path);
 }
 
-let temporaryFileCounter = 0;
-
-/** Writes the snapshot next to `path` under a temporary name, then renames it into place. */
+/** Writes the snapshot (compact JSON) next to `path` under a temporary name, then renames it into place. */
 export function writeSnapshotFile(path: string, snapshot: OrganizationSnapshot): void {
-  mkdirSync(dirname(path), { recursive: true });
-  temporaryFileCounter += 1;
-  const temporary = `${path}.${process.pid}.${temporaryFileCounter}.tmp`;
-  try {
-    writeFileSync(temporary, JSON.stringify(snapshot), "utf8");
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeFileAtomically(path, JSON.stringify(snapshot));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

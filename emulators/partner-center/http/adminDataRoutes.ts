@@ -4,19 +4,20 @@
  */
 import type { DelegatedUser } from "../../auth";
 import { json, noContent, type Router } from "../../http";
-import type { MintedToken, TokenRequest } from "../adminTypes";
-import { DEFAULT_REFERRALS_ADMIN } from "../defaults";
-import type { PartnerSolution } from "../state";
-import { freshState, type AdminContext } from "./adminContext";
 import {
+  AdminInputError,
   objectBody,
   optionalObject,
   optionalText,
   optionalTextList,
   requiredText,
   type JsonObject,
-} from "./adminInput";
-import { AdminInputError, withKnownErrors } from "./errors";
+} from "../../shared/admin/adminInput";
+import type { MintedToken, TokenRequest } from "../adminTypes";
+import { DEFAULT_REFERRALS_ADMIN } from "../defaults";
+import type { PartnerSolution } from "../state";
+import { freshState, type AdminContext } from "./adminContext";
+import { withKnownErrors } from "./errors";
 
 /** Adds GET /admin, /admin/referrals, /admin/snapshot, /admin/solutions, /admin/tokens and /admin/refresh-tokens. */
 export function registerDataRoutes(router: Router, context: AdminContext): Router {

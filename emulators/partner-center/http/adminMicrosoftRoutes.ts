@@ -5,10 +5,8 @@
  */
 import type { AssistanceRequestCode, Member } from "../../../core";
 import { json, type RequestContext, type Router } from "../../http";
-import type { CloseRequest } from "../adminTypes";
-import type { DealUpdate, InboundReferralRequest } from "../state";
-import { freshState, type AdminContext } from "./adminContext";
 import {
+  AdminInputError,
   objectBody,
   optionalBoolean,
   optionalText,
@@ -16,8 +14,11 @@ import {
   requiredObject,
   requiredText,
   type JsonObject,
-} from "./adminInput";
-import { AdminInputError, withKnownErrors } from "./errors";
+} from "../../shared/admin/adminInput";
+import type { CloseRequest } from "../adminTypes";
+import type { DealUpdate, InboundReferralRequest } from "../state";
+import { freshState, type AdminContext } from "./adminContext";
+import { withKnownErrors } from "./errors";
 
 const BASE = "/admin/microsoft";
 

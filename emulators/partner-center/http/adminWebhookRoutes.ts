@@ -5,11 +5,18 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { HttpError, json, noContent, type Router } from "../../http";
+import {
+  AdminInputError,
+  asAdminInput,
+  objectBody,
+  optionalNumber,
+  optionalObject,
+  type JsonObject,
+} from "../../shared/admin/adminInput";
 import type { DeliverySettings, DispatcherStatus, RedeliveryResult } from "../adminTypes";
 import type { BackoffPolicy, BehaviourChanges } from "../webhooks";
 import type { AdminContext } from "./adminContext";
-import { asAdminInput, objectBody, optionalNumber, optionalObject, type JsonObject } from "./adminInput";
-import { AdminInputError, withKnownErrors } from "./errors";
+import { withKnownErrors } from "./errors";
 
 const BASE = "/admin/webhooks";
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;

@@ -3,7 +3,6 @@
  * different audiences (shared/reference/partner-center.md §1.1 and §2.1): `/v1.0/engagements/...` the Referrals API
  * audience, `/webhooks/v1/...` the rest of Partner Center's. The Referrals API documents App+User access only.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { AccessTokenClaims, TokenIssuer } from "../../auth";
 import { HttpError, type RequestContext } from "../../http";
 
@@ -66,23 +65,4 @@ export function createAuthentication(settings: AuthenticationSettings): Authenti
     return claims;
   };
   return { authenticate, claimsOf };
-}
-
-/** The header that carries the admin key, when the emulator was started with one. */
-export const ADMIN_KEY_HEADER = "x-emulator-admin-key";
-
-/** The admin pipeline's hook: with an adminKey, every /admin call must present it. */
-export function adminKeyCheck(adminKey: string | undefined): ((request: RequestContext) => void) | undefined {
-  if (adminKey === undefined) return undefined;
-  const expected = digest(adminKey);
-  return (request) => {
-    const presented = request.headers[ADMIN_KEY_HEADER];
-    // Digests have one length, so the comparison takes the same time whatever the caller sent.
-    if (presented !== undefined && timingSafeEqual(digest(presented), expected)) return;
-    throw new HttpError(401, "Unauthorized", `The admin API needs the emulator's admin key in ${ADMIN_KEY_HEADER}.`);
-  };
-}
-
-function digest(text: string): Buffer {
-  return createHash("sha256").update(text, "utf8").digest();
 }

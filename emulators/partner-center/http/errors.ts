@@ -5,6 +5,7 @@
  */
 import { HttpError, json, type ErrorRenderer, type Reply, type RouteHandler } from "../../http";
 import { ODataQueryError } from "../../odata";
+import { AdminInputError } from "../../shared/admin/adminInput";
 import { errorSource, PartnerCenterError, SnapshotError, type PartnerCenterErrorBody } from "../state";
 
 /** Renders an HttpError (401, 404, 405, injected 5xx…) in the generic Partner Center shape. */
@@ -14,14 +15,6 @@ export const renderPartnerCenterError: ErrorRenderer = (_status, code, message):
   data: [],
   source: errorSource,
 });
-
-/** A request to the admin API that can't be carried out as sent; answered 400 with `description`. */
-export class AdminInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "AdminInputError";
-  }
-}
 
 /**
  * The reply for the emulator's known refusals, or undefined for anything else (which the pipeline turns into a

@@ -17,5 +17,5 @@ export {
 } from "./options";
 export { isMicrosoftSide, serverOwnedFields } from "./referralRecord";
 export type { CreateReferralOptions, ReferralStore } from "./referralStore";
-export { parseSnapshot, SnapshotError, snapshotVersion, type EmulatorSnapshot } from "./snapshot";
+export { parseSnapshot, SnapshotError, snapshotVersion, writeSnapshotFile, type EmulatorSnapshot } from "./snapshot";
 export { solutionIdPattern, type PartnerSolution, type SolutionCatalogue } from "./solutions";

@@ -2,9 +2,10 @@
  * Saving and restoring the emulator's state as versioned JSON, in memory or in a file. A file is written to a
  * temporary name and then renamed over the old one, so a crash mid-write leaves the previous complete file.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import type { Referral } from "../../../core";
+import { writeFileAtomically } from "../../shared/atomicFile";
+import { jsonObjectOf } from "../../shared/jsonObject";
 import { isRecord } from "./fieldChecks";
 import type { PartnerSolution } from "./solutions";
 
@@ -33,15 +34,7 @@ const requiredReferralText = ["id", "engagementId", "name", "createdDateTime", "
  * @throws SnapshotError naming what is wrong.
  */
 export function parseSnapshot(input: unknown, origin = "snapshot"): EmulatorSnapshot {
-  let value: unknown = input;
-  if (typeof input === "string") {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      throw new SnapshotError(`${origin} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (!isRecord(value)) throw new SnapshotError(`${origin} must be a JSON object`);
+  const value = jsonObjectOf(input, origin, (message) => new SnapshotError(message));
   if (value.version !== snapshotVersion) {
     throw new SnapshotError(`${origin} has version ${String(value.version)}; this emulator reads version 1`);
   }
@@ -68,18 +61,7 @@ export function readSnapshotFile(path: string): EmulatorSnapshot | undefined {
   return parseSnapshot(readFileSync(path, "utf8"), path);
 }
 
-let temporaryFileCounter = 0;
-
-/** Writes the snapshot next to `path` under a temporary name, then renames it into place. */
+/** Writes the snapshot (indented JSON) next to `path` under a temporary name, then renames it into place. */
 export function writeSnapshotFile(path: string, snapshot: EmulatorSnapshot): void {
-  mkdirSync(dirname(path), { recursive: true });
-  temporaryFileCounter += 1;
-  const temporary = `${path}.${process.pid}.${temporaryFileCounter}.tmp`;
-  try {
-    writeFileSync(temporary, `${JSON.stringify(snapshot, null, 2)}\n`, "utf8");
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeFileAtomically(path, `${JSON.stringify(snapshot, null, 2)}\n`);
 }

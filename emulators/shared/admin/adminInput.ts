@@ -1,9 +1,17 @@
 /**
- * Reading admin API bodies: small checks that answer 400 naming the member, so a typo in a test or demo script says
- * what is wrong instead of failing somewhere deeper with a 500.
+ * Reading admin API bodies: small checks that throw AdminInputError naming the member, so a typo in a test or demo
+ * script says what is wrong instead of failing somewhere deeper with a 500. Each emulator answers AdminInputError
+ * with a 400 in its own error shape (its http/errors.ts).
  */
 import { requireJsonBody, type RequestContext } from "../../http";
-import { AdminInputError } from "./errors";
+
+/** A request to the admin API that can't be carried out as sent; answered 400. */
+export class AdminInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AdminInputError";
+  }
+}
 
 /** A JSON object body. */
 export type JsonObject = Readonly<Record<string, unknown>>;
@@ -71,7 +79,17 @@ export function optionalObject(body: JsonObject, name: string): JsonObject | und
   return body[name] === undefined ? undefined : requiredObject(body, name);
 }
 
-/** Runs a configuration call whose RangeError/TypeError means "bad input" (fault rules, delivery settings). */
+/** Refuses members other than `known`, so a misspelt option is not silently ignored. */
+export function onlyMembers(body: JsonObject, known: readonly string[]): void {
+  const unknown = Object.keys(body).filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new AdminInputError(
+      `Unknown member(s) ${unknown.map((name) => `'${name}'`).join(", ")}; use ${known.join(", ")}.`,
+    );
+  }
+}
+
+/** Runs a configuration call whose RangeError/TypeError means "bad input" (fault rules, limits, delivery settings). */
 export function asAdminInput<T>(apply: () => T): T {
   try {
     return apply();

@@ -4,11 +4,9 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { HttpError, type RequestContext } from "../../http";
+import { ADMIN_KEY_HEADER } from "./adminTypes";
 
-/** The header that carries the admin key. */
-export const ADMIN_KEY_HEADER = "x-emulator-admin-key";
-
-/** The admin pipeline's hook, or undefined when no key is configured. */
+/** The admin pipeline's authenticate hook, or undefined when no key is configured. */
 export function adminKeyCheck(adminKey: string | undefined): ((request: RequestContext) => void) | undefined {
   if (adminKey === undefined) return undefined;
   const expected = digest(adminKey);
