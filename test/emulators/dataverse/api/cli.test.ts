@@ -2,68 +2,17 @@
  * `npm run emulator:dataverse`: the real entry point in a child process (started as the npm script starts it,
  * through tsx), reached over HTTP with a client-credentials token, then stopped with SIGTERM; and its arguments.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { killStartedClis, startEmulatorCli, type EmulatorCli } from "../../../support/emulatorCli";
 import { parseCliArguments } from "../../../../emulators/dataverse/cli";
 import { DEFAULT_INTEGRATION_CLIENT } from "../../../../emulators/dataverse";
 import { ManualClock } from "../../../../emulators/shared/clock";
 import { clientCredentialsToken } from "./harness";
 
-const ROOT = resolve(__dirname, "../../../..");
-const children: ChildProcess[] = [];
+afterEach(killStartedClis);
 
-afterEach(() => {
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
-
-interface Cli {
-  readonly child: ChildProcess;
-  output(): string;
-  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
-  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startCli(args: readonly string[]): Cli {
-  const child = spawn(process.execPath, ["--import", "tsx", "emulators/dataverse/main.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DV_EMULATOR_PORT: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  const listeners: (() => void)[] = [];
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-    for (const listener of [...listeners]) listener();
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-    child.once("exit", (code, signal) => {
-      done({ code, signal });
-    });
-  });
-  return {
-    child,
-    output: () => stdout,
-    waitFor: (pattern) =>
-      new Promise((found, failed) => {
-        const check = () => {
-          const match = pattern.exec(stdout);
-          if (match !== null) found(match);
-        };
-        listeners.push(check);
-        check();
-        void exit.then(({ code }) => {
-          failed(new Error(`the CLI exited (${String(code)}) before printing ${String(pattern)}:\n${stdout}${stderr}`));
-        });
-      }),
-    exited: () => exit,
-  };
+function startCli(args: readonly string[]): EmulatorCli {
+  return startEmulatorCli("emulators/dataverse/main.ts", args, { DV_EMULATOR_PORT: "" });
 }
 
 describe("the command-line entry point", () => {

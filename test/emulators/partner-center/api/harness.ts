@@ -5,72 +5,39 @@
 import {
   REFERRALS_AUDIENCE,
   REFERRALS_PATH,
-  startPartnerCenterEmulator,
   WEBHOOKS_AUDIENCE,
-  type InboundReferralRequest,
   type PartnerCenterEmulator,
   type PartnerCenterEmulatorOptions,
 } from "../../../../emulators/partner-center";
-import { ManualClock } from "../../../../emulators/shared/clock";
+import type { ManualClock } from "../../../../emulators/shared/clock";
+import { call as callEmulator, type CallOptions, type CallResult } from "../../../support/emulatorHttp";
+import { startPartnerCenterOnManualClock } from "../../../support/partnerCenterEmulator";
 
-export const START_TIME = "2026-05-04T09:00:00.000Z";
+export { objectOf, type CallOptions, type CallResult } from "../../../support/emulatorHttp";
+export { anInboundRequest, FAST_BACKOFF, START_TIME } from "../../../support/partnerCenterEmulator";
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-export const FAST_BACKOFF = { baseDelayMs: 1, factor: 1, maxDelayMs: 2 };
 
 /** An emulator on a ManualClock with seeded ids and millisecond retries; close it in afterAll. */
-export async function startTestEmulator(
+export function startTestEmulator(
   options: PartnerCenterEmulatorOptions = {},
 ): Promise<PartnerCenterEmulator & { clock: ManualClock }> {
-  const clock = new ManualClock(START_TIME);
-  const emulator = await startPartnerCenterEmulator({
-    clock,
-    idsSeed: "api-tests",
-    ...options,
-    webhooks: { ...options.webhooks, dispatcher: { backoff: FAST_BACKOFF, ...options.webhooks?.dispatcher } },
-  });
-  return Object.assign(emulator, { clock });
+  return startPartnerCenterOnManualClock("api-tests", options);
 }
 
-/** What a call returned. `body` is parsed JSON, the text when it is not JSON, undefined when empty. */
-export interface CallResult {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: unknown;
-  readonly text: string;
-}
-
-export interface CallOptions {
-  readonly token?: string;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-}
-
-/** One HTTP request to the emulator, through fetch. */
-export async function call(
+/** One HTTP request to the emulator, through fetch; a string body is sent as a JSON string, like any other body. */
+export function call(
   emulator: { url: string },
   method: string,
   path: string,
   options: CallOptions = {},
 ): Promise<CallResult> {
-  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
-  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] ??= "application/json";
-  const response = await fetch(`${emulator.url}${path}`, {
+  return callEmulator(
+    emulator,
     method,
-    headers,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  let body: unknown = undefined;
-  if (text !== "") {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-  return { status: response.status, headers: response.headers, body, text };
+    path,
+    options.body === undefined ? options : { ...options, body: JSON.stringify(options.body) },
+  );
 }
 
 /**
@@ -97,14 +64,6 @@ export function tokensFor(emulator: PartnerCenterEmulator): {
 /** The referral id path. */
 export function referralPath(id: string): string {
   return `${REFERRALS_PATH}/${id}`;
-}
-
-/** A JSON object from a call, failing the test when the body is something else. */
-export function objectOf(result: CallResult): Record<string, unknown> {
-  if (typeof result.body !== "object" || result.body === null || Array.isArray(result.body)) {
-    throw new Error(`expected a JSON object, got ${result.status} ${result.text}`);
-  }
-  return result.body as Record<string, unknown>;
 }
 
 /** A valid body for a partner referral; `overrides` replace top-level members. */
@@ -136,20 +95,6 @@ export function aReferralBody(overrides: Record<string, unknown> = {}): Record<s
     team: [{ firstName: "Sam", lastName: "Lee", email: "sam.lee@contoso.example" }],
     inviteContext: { assistanceRequestCode: "ProofOfConceptOrDemo", notes: null },
     target: [{ type: "SolutionProfile", id: "SOL-15974-MQF" }],
-    ...overrides,
-  };
-}
-
-/** What Microsoft's seller sends to share a co-sell opportunity with the partner. */
-export function anInboundRequest(overrides: Partial<InboundReferralRequest> = {}): InboundReferralRequest {
-  return {
-    customer: { name: "Litware Inc", address: { city: "Austin", state: "TX", country: "US" } },
-    contacts: [{ firstName: "Lee", lastName: "Park", email: "lee.park@litware.example" }],
-    dealValue: 50000,
-    currency: "USD",
-    closingDateTime: "2027-02-01T00:00:00Z",
-    solutions: ["SOL-20418-K2P"],
-    assistanceRequestCode: "GeneralOrOther",
     ...overrides,
   };
 }

@@ -2,15 +2,10 @@
  * A webhook receiver for the tests: a node:http server that keeps every POST's exact body bytes and headers and
  * answers whatever the test says (200 by default).
  */
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { startRawRequestServer, type RawRequest } from "../../../support/webhookReceiver";
 
-export interface ReceivedRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
+/** One POST as it arrived: method, path with query string, headers and exact body bytes. */
+export type ReceivedRequest = RawRequest;
 
 export interface Receiver {
   readonly url: string;
@@ -26,23 +21,12 @@ export interface Receiver {
 export async function startReceiver(): Promise<Receiver> {
   const requests: ReceivedRequest[] = [];
   let status = 200;
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      requests.push({
-        method: request.method ?? "",
-        path: request.url ?? "",
-        headers: request.headers,
-        body: Buffer.concat(chunks),
-      });
-      response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "failing on purpose");
-    });
+  const server = await startRawRequestServer((request) => {
+    requests.push(request);
+    return { status, text: status < 300 ? "ok" : "failing on purpose" };
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/webhooks/partner-center`,
+    url: `${server.origin}/webhooks/partner-center`,
     requests,
     answerWith: (next) => {
       status = next;
@@ -50,15 +34,7 @@ export async function startReceiver(): Promise<Receiver> {
     clear: () => {
       requests.length = 0;
     },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          if (error === undefined) resolve();
-          else reject(error);
-        });
-      });
-    },
+    close: () => server.close(),
   };
 }
 

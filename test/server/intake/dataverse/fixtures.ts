@@ -17,51 +17,41 @@ import {
   type StepRegistration,
   type TypedAttributes,
 } from "../../../../emulators/dataverse/webhooks";
+import {
+  ACCOUNT_ID,
+  NAME_UPDATE_WITHOUT_IMAGES,
+  OPPORTUNITY_ID,
+  opportunityUpdateStep,
+  webhookEndpoint,
+} from "../../../support/dataverseWebhookFixtures";
 import { IntakeError, type IntakeErrorCode, type IntakeErrorStatus } from "../../../../server/intake/dataverse";
 
-export const OPPORTUNITY_ID = "6d81597f-0f9f-e711-8122-000d3aa2331c";
-export const SELLER_ID = "75c2dd85-e89e-e711-8122-000d3aa2331c";
+export {
+  ACCOUNT_ID,
+  CHANGED_AT,
+  CORRELATION_ID,
+  ENDPOINT_ID,
+  OPPORTUNITY_ID,
+  ORGANIZATION_DOMAIN,
+  USER_ID as SELLER_ID,
+  WEBHOOK_KEY,
+} from "../../../support/dataverseWebhookFixtures";
 export const INTEGRATION_USER_ID = "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d";
-export const ACCOUNT_ID = "22222222-2222-4222-8222-222222222222";
-export const CORRELATION_ID = "b374239d-4233-41a9-8b17-a86cb4f737b5";
 export const STEP_ID = "75417616-0000-4000-8000-000000000001";
-export const ENDPOINT_ID = "5a7e0c33-0000-4000-8000-0000000000e1";
-export const WEBHOOK_KEY = "s3cr3t/key+with=chars";
-export const ORGANIZATION_DOMAIN = "org6eadd181.crm.dynamics.com";
-/** 2026-01-01T10:00:00Z */
-export const CHANGED_AT = new Date("2026-01-01T10:00:00Z");
 
 /** The JSON webhook endpoint, authenticated by WebhookKey (`?code=`) unless changed. */
 export function endpoint(changes: Partial<ServiceEndpointRegistration> = {}): ServiceEndpointRegistration {
-  return {
-    serviceendpointid: ENDPOINT_ID,
-    name: "pc-sync",
-    url: "https://sync.example/webhooks/dataverse",
-    contract: 8,
-    authtype: 4,
-    authvalue: WEBHOOK_KEY,
-    messageformat: 2,
-    ...changes,
-  };
+  return webhookEndpoint("https://sync.example/webhooks/dataverse", changes);
 }
 
 /** The async PostOperation step on Update of opportunity, as the bridge registers it, without images. */
 export function step(changes: Partial<StepRegistration> = {}): StepRegistration {
-  return {
+  return opportunityUpdateStep({
     sdkmessageprocessingstepid: STEP_ID,
     name: "pc-sync: Update of opportunity",
-    message: "Update",
-    primaryEntity: "opportunity",
-    stage: 40,
-    mode: 1,
-    rank: 1,
-    filteringattributes: null,
-    enabled: true,
     asyncautodelete: true,
-    eventHandlerServiceEndpointId: ENDPOINT_ID,
-    images: [],
     ...changes,
-  };
+  });
 }
 
 /** `record` without member `name`. */
@@ -83,28 +73,10 @@ export const OPPORTUNITY_ROW = {
   description: typedValue.null(),
 } satisfies TypedAttributes;
 
-const BASE_NOTIFICATION: ChangeNotification = {
-  message: "Update",
-  entityName: "opportunity",
-  id: OPPORTUNITY_ID,
-  target: { name: OPPORTUNITY_ROW.name },
-  changedAttributes: ["name"],
-  primaryNameAttribute: "name",
-  initiatingUserId: SELLER_ID,
-  userId: SELLER_ID,
-  businessUnitId: "e2b9dd85-e89e-e711-8122-000d3aa2331c",
-  organizationId: "4ef5b371-e89e-e711-8122-000d3aa2331c",
-  organizationName: "OrgName",
-  organizationDomain: ORGANIZATION_DOMAIN,
-  correlationId: CORRELATION_ID,
-  depth: 1,
-  at: CHANGED_AT,
-};
-
 /** An Update of the opportunity's name by the seller, with the full rows before and after. */
 export function updateNotification(changes: Partial<ChangeNotification> = {}): ChangeNotification {
   return {
-    ...BASE_NOTIFICATION,
+    ...NAME_UPDATE_WITHOUT_IMAGES,
     preImage: { ...OPPORTUNITY_ROW, name: typedValue.string("Contoso") },
     postImage: OPPORTUNITY_ROW,
     ...changes,
@@ -115,7 +87,7 @@ export function updateNotification(changes: Partial<ChangeNotification> = {}): C
 export function createNotification(changes: Partial<ChangeNotification> = {}): ChangeNotification {
   const columns = without(OPPORTUNITY_ROW, "opportunityid");
   return {
-    ...BASE_NOTIFICATION,
+    ...NAME_UPDATE_WITHOUT_IMAGES,
     message: "Create",
     target: columns,
     changedAttributes: Object.keys(columns),

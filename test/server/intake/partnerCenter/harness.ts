@@ -6,13 +6,12 @@
 import {
   CERTIFICATE_PATH,
   REGISTRATION_PATH,
-  startPartnerCenterEmulator,
   WEBHOOKS_AUDIENCE,
-  type InboundReferralRequest,
   type PartnerCenterEmulator,
   type PartnerCenterEmulatorOptions,
 } from "../../../../emulators/partner-center";
-import { ManualClock } from "../../../../emulators/shared/clock";
+import type { ManualClock } from "../../../../emulators/shared/clock";
+import { anInboundRequest, startPartnerCenterOnManualClock } from "../../../support/partnerCenterEmulator";
 import { startReceiver, type CapturedDelivery, type Receiver } from "./receiver";
 
 /** The four referral events (§2.2) plus the validation event. */
@@ -46,20 +45,10 @@ export interface IntakeHarness {
   close(): Promise<void>;
 }
 
-const START_TIME = "2026-05-04T09:00:00.000Z";
-
 /** Starts an emulator and a receiver, registered for every event with the signature in Authorization. */
 export async function startIntakeHarness(options: PartnerCenterEmulatorOptions = {}): Promise<IntakeHarness> {
-  const clock = new ManualClock(START_TIME);
-  const emulator = await startPartnerCenterEmulator({
-    clock,
-    idsSeed: "intake-tests",
-    ...options,
-    webhooks: {
-      ...options.webhooks,
-      dispatcher: { backoff: { baseDelayMs: 1, factor: 1, maxDelayMs: 2 }, ...options.webhooks?.dispatcher },
-    },
-  });
+  const emulator = await startPartnerCenterOnManualClock("intake-tests", options);
+  const { clock } = emulator;
   const receiver = await startReceiver();
   let registered = false;
   const webhooksToken = () => emulator.admin.getToken({ audience: WEBHOOKS_AUDIENCE });
@@ -109,19 +98,6 @@ export async function startIntakeHarness(options: PartnerCenterEmulatorOptions =
   };
   await harness.register(false);
   return harness;
-}
-
-/** What Microsoft's seller shares; invented customer. */
-function anInboundRequest(): InboundReferralRequest {
-  return {
-    customer: { name: "Litware Inc", address: { city: "Austin", state: "TX", country: "US" } },
-    contacts: [{ firstName: "Lee", lastName: "Park", email: "lee.park@litware.example" }],
-    dealValue: 50000,
-    currency: "USD",
-    closingDateTime: "2027-02-01T00:00:00Z",
-    solutions: ["SOL-20418-K2P"],
-    assistanceRequestCode: "GeneralOrOther",
-  };
 }
 
 /** The single delivery of a list, failing the test otherwise. */

@@ -3,8 +3,8 @@
  * By default it answers 200 and leaves verification to the test; given an `answer` function it decides the status
  * itself, so a test can run the verifier inside the receiver and let the emulator see the outcome.
  */
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
+import { startRawRequestServer } from "../../../support/webhookReceiver";
 
 /** One POST as it arrived. */
 export interface CapturedDelivery {
@@ -31,22 +31,15 @@ export async function startReceiver(): Promise<Receiver> {
   const deliveries: CapturedDelivery[] = [];
   const statuses: number[] = [];
   let answer: Answer | undefined;
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const delivery = { headers: request.headers, rawBody: Buffer.concat(chunks) };
-      deliveries.push(delivery);
-      void (answer === undefined ? Promise.resolve(200) : answer(delivery)).then((status) => {
-        statuses.push(status);
-        response.writeHead(status, { "content-type": "text/plain" }).end();
-      });
-    });
+  const server = await startRawRequestServer(async (request) => {
+    const delivery = { headers: request.headers, rawBody: request.body };
+    deliveries.push(delivery);
+    const status = await (answer === undefined ? Promise.resolve(200) : answer(delivery));
+    statuses.push(status);
+    return { status };
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/webhooks/partner-center`,
+    url: `${server.origin}/webhooks/partner-center`,
     deliveries,
     statuses,
     answerWith: (next) => {
@@ -56,14 +49,6 @@ export async function startReceiver(): Promise<Receiver> {
       deliveries.length = 0;
       statuses.length = 0;
     },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          if (error === undefined) resolve();
-          else reject(error);
-        });
-      });
-    },
+    close: () => server.close(),
   };
 }
