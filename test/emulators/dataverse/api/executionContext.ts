@@ -12,38 +12,9 @@ export interface KeyValue {
 }
 
 export const CONTRACTS = "http://schemas.microsoft.com/xrm/2011/Contracts";
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export { REFERENCE_MEMBERS } from "../../../support/remoteExecutionContext";
 
-/** The members of the official example (§3.3), in its order. */
-export const REFERENCE_MEMBERS = [
-  "BusinessUnitId",
-  "CorrelationId",
-  "Depth",
-  "InitiatingUserId",
-  "InputParameters",
-  "IsExecutingOffline",
-  "IsInTransaction",
-  "IsOfflinePlayback",
-  "IsolationMode",
-  "MessageName",
-  "Mode",
-  "OperationCreatedOn",
-  "OperationId",
-  "OrganizationId",
-  "OrganizationName",
-  "OutputParameters",
-  "OwningExtension",
-  "ParentContext",
-  "PostEntityImages",
-  "PreEntityImages",
-  "PrimaryEntityId",
-  "PrimaryEntityName",
-  "RequestId",
-  "SecondaryEntityName",
-  "SharedVariables",
-  "Stage",
-  "UserId",
-];
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A `{key, value}` list as a map. */
 export function entries(list: unknown): Map<string, unknown> {

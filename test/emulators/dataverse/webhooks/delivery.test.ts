@@ -1,9 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  AsyncOperationStatus,
-  DEFAULT_FAILURE_ERROR_CODE,
-  type WebhookCallerOptions,
-} from "../../../../emulators/dataverse/webhooks";
+import { describe, expect, it } from "vitest";
+import { AsyncOperationStatus, DEFAULT_FAILURE_ERROR_CODE } from "../../../../emulators/dataverse/webhooks";
 import {
   CORRELATION_ID,
   OPPORTUNITY_ID,
@@ -13,7 +9,7 @@ import {
   updateNotification,
   WEBHOOK_KEY,
 } from "./fixtures";
-import { startHarness, type Harness } from "./harness";
+import { harnessPerTest } from "./harness";
 import type { Answer } from "./receiver";
 
 /** Answers the n-th request with the n-th status, then 200. */
@@ -22,17 +18,7 @@ function answers(...statuses: Answer[]): (request: unknown, index: number) => An
 }
 
 describe("calling webhook steps", () => {
-  let harness: Harness | undefined;
-
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-  });
-
-  async function started(options: WebhookCallerOptions = {}): Promise<Harness> {
-    harness = await startHarness(options);
-    return harness;
-  }
+  const started = harnessPerTest();
 
   it("returns a synchronous step's failure to the caller, skipping the commit and the async steps", async () => {
     const { caller, receiver, jobs, endpoint } = await started();

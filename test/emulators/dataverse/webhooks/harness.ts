@@ -1,6 +1,7 @@
 /**
  * A WebhookCaller wired to a real receiver, a manual clock, seeded ids and an in-memory system job list.
  */
+import { afterEach } from "vitest";
 import { ManualClock } from "../../../../emulators/shared/clock";
 import { seededIds } from "../../../../emulators/shared/ids";
 import {
@@ -48,3 +49,19 @@ export async function startHarness(options: WebhookCallerOptions = {}): Promise<
 
 /** The RFC 4122 text form every id the emulator sends must have. */
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A harness per test: returns a starter, and closes whatever it started after each test of the calling suite.
+ * Call it inside a `describe`.
+ */
+export function harnessPerTest(): (options?: WebhookCallerOptions) => Promise<Harness> {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+  return async (options = {}) => {
+    harness = await startHarness(options);
+    return harness;
+  };
+}

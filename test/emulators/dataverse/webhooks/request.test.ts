@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   buildRemoteExecutionContext,
   MEMBERS_REMOVED_WHEN_OVERSIZED,
   typedValue,
   writeDataContractJson,
-  type WebhookCallerOptions,
 } from "../../../../emulators/dataverse/webhooks";
 import {
   CORRELATION_ID,
@@ -15,20 +14,10 @@ import {
   updateNotification,
   WEBHOOK_KEY,
 } from "./fixtures";
-import { GUID, startHarness, type Harness } from "./harness";
+import { GUID, harnessPerTest } from "./harness";
 
 describe("the request a webhook receives", () => {
-  let harness: Harness | undefined;
-
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-  });
-
-  async function started(options: WebhookCallerOptions = {}): Promise<Harness> {
-    harness = await startHarness(options);
-    return harness;
-  }
+  const started = harnessPerTest();
 
   it("is a POST with the documented lower-case headers", async () => {
     const { caller, receiver, endpoint } = await started();
