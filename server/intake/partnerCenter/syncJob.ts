@@ -14,6 +14,11 @@ export interface PartnerCenterReferralJob {
   readonly kind: "partner-center-referral";
   readonly referralId: string;
   readonly eventName: ReferralEventName;
+  /**
+   * When Partner Center says the referral changed (ResourceChangeUtcDate). The engine compares it with the
+   * referral's updatedDateTime after its own last write: an event no newer than that is the echo of our write.
+   */
+  readonly changedAt: string;
   /** `referral:<id>`: queue at most one pending job per referral. */
   readonly dedupeKey: string;
 }
@@ -39,6 +44,7 @@ export function toSyncJob(event: PartnerCenterEvent): PartnerCenterSyncJob {
     kind: "partner-center-referral",
     referralId: event.referralId,
     eventName: event.eventName,
+    changedAt: event.changedAt,
     dedupeKey: `referral:${event.referralId}`,
   };
 }

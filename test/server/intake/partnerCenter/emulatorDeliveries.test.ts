@@ -57,6 +57,7 @@ describe("deliveries with the signature in Authorization", () => {
         kind: "partner-center-referral",
         referralId,
         eventName: event.eventName,
+        changedAt: harness.clock.now().toISOString(),
         dedupeKey: `referral:${referralId}`,
       });
     }

@@ -149,6 +149,7 @@ describe("toSyncJob", () => {
       kind: "partner-center-referral",
       referralId: REFERRAL_ID,
       eventName: "related-referral-updated",
+      changedAt: "2018-02-17T00:05:39.548Z",
       dedupeKey: `referral:${REFERRAL_ID}`,
     });
     const test = parse(
