@@ -24,6 +24,7 @@
  * | FORM_API_ISSUER                            | issuer                    | required; `iss` of form tokens, verbatim |
  * | FORM_API_AUDIENCE                          | audience                  | required; `aud` of form tokens           |
  * | FORM_API_JWKS_URL                          | jwksUrl                   | required; the issuer's JWKS URL          |
+ * | FORM_API_ADMIN_ROLE                        | adminRole                 | CoSellBridge.Admin; role for /admin      |
  * | CORS_ORIGINS                               | corsOrigins               | origin of DATAVERSE_URL; https origins   |
  * | *sync*                                     |                           |                                          |
  * | SYNC_RECONCILE_MINUTES                     | reconcileMinutes          | 15; 1–1440 minutes (or 90s, 2h)          |
@@ -31,6 +32,9 @@
  * | *queue*                                    |                           |                                          |
  * | QUEUE_MAX_ATTEMPTS                         | maxAttempts               | 8; 1–100 tries per job                   |
  * | QUEUE_CONCURRENCY                          | concurrency               | 4; 1–100 jobs at once per process        |
+ * | QUEUE_RETRY_BASE                           | retryBase                 | 2 (s); 100ms–10m, doubled per attempt    |
+ * | QUEUE_RETRY_MAX                            | retryMax                  | 10 (m); 1s–24h, longest retry delay      |
+ * | QUEUE_JOB_TIMEOUT                          | jobTimeout                | 120 (s); 1s–1h, then another worker runs |
  * | *dataverse*                                |                           |                                          |
  * | DATAVERSE_URL                              | url                       | required; organization URL, no path      |
  * | DATAVERSE_TENANT_ID                        | tenantId                  | required; GUID                           |

@@ -124,6 +124,7 @@ function buildConfig(settings: ParsedSettings, cwd: string, configFile: string |
       issuer: settings.required("FORM_API_ISSUER"),
       audience: settings.required("FORM_API_AUDIENCE"),
       jwksUrl: settings.required("FORM_API_JWKS_URL"),
+      adminRole: settings.required("FORM_API_ADMIN_ROLE"),
       corsOrigins,
     },
     sync: {
@@ -133,6 +134,9 @@ function buildConfig(settings: ParsedSettings, cwd: string, configFile: string |
     queue: {
       maxAttempts: settings.required("QUEUE_MAX_ATTEMPTS"),
       concurrency: settings.required("QUEUE_CONCURRENCY"),
+      retryBaseMs: settings.required("QUEUE_RETRY_BASE"),
+      retryMaxMs: settings.required("QUEUE_RETRY_MAX"),
+      jobTimeoutMs: settings.required("QUEUE_JOB_TIMEOUT"),
     },
     sources,
     ...(configFile === undefined ? {} : { configFile }),

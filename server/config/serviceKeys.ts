@@ -83,6 +83,14 @@ export const serviceKeys = {
     required: true,
     expected: "the issuer's signing keys, e.g. https://login.microsoftonline.com/<tenant-id>/discovery/v2.0/keys",
   }),
+  FORM_API_ADMIN_ROLE: defineKey({
+    section: "formApi",
+    fileKey: "adminRole",
+    fileType: "text",
+    parse: parseToken,
+    defaultValue: "CoSellBridge.Admin",
+    expected: "the app role (`roles` claim) a token needs for the admin API, e.g. CoSellBridge.Admin",
+  }),
   CORS_ORIGINS: defineKey({
     section: "formApi",
     fileKey: "corsOrigins",
@@ -121,5 +129,30 @@ export const serviceKeys = {
     parse: integerParser(1, 100),
     defaultValue: "4",
     expected: "how many jobs this process runs at once, from 1 to 100, e.g. 4",
+  }),
+  QUEUE_RETRY_BASE: defineKey({
+    section: "queue",
+    fileKey: "retryBase",
+    fileType: "duration",
+    parse: durationParser("s", 100, 600_000),
+    defaultValue: "2",
+    expected: "the first retry delay (doubled per attempt, with jitter), from 100ms to 10m, e.g. 2 (seconds) or 500ms",
+  }),
+  QUEUE_RETRY_MAX: defineKey({
+    section: "queue",
+    fileKey: "retryMax",
+    fileType: "duration",
+    parse: durationParser("m", 1_000, 86_400_000),
+    defaultValue: "10",
+    expected: "the longest delay between two retries, from 1s to 24h, e.g. 10 (minutes)",
+  }),
+  QUEUE_JOB_TIMEOUT: defineKey({
+    section: "queue",
+    fileKey: "jobTimeout",
+    fileType: "duration",
+    parse: durationParser("s", 1_000, 3_600_000),
+    defaultValue: "120",
+    expected:
+      "how long a job may run before another worker takes it over (after a crash), from 1s to 1h, e.g. 120 (seconds)",
   }),
 };

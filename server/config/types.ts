@@ -64,6 +64,8 @@ export interface Config {
     readonly issuer: string;
     readonly audience: string;
     readonly jwksUrl: string;
+    /** The app role (`roles` claim) that admits a token to the admin API. */
+    readonly adminRole: string;
     /** Origins allowed by CORS, e.g. ["https://contoso.crm.dynamics.com"]. */
     readonly corsOrigins: readonly string[];
   };
@@ -75,6 +77,11 @@ export interface Config {
   readonly queue: {
     readonly maxAttempts: number;
     readonly concurrency: number;
+    /** First retry delay; doubled per attempt with full jitter, never below an API's Retry-After. */
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    /** A job running longer than this is taken over by another worker: how fast a crash heals. */
+    readonly jobTimeoutMs: number;
   };
   /** Where each value that is set came from; keys that are unset and optional are absent. */
   readonly sources: Readonly<Partial<Record<ConfigKey, ValueOrigin>>>;

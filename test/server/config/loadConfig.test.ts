@@ -41,7 +41,14 @@ describe("loadConfig with a complete environment", () => {
     });
     expect(config.formApi.corsOrigins).toEqual(["https://contoso-fake.crm.dynamics.com"]);
     expect(config.sync).toEqual({ reconcileIntervalMs: 15 * 60_000 });
-    expect(config.queue).toEqual({ maxAttempts: 8, concurrency: 4 });
+    expect(config.queue).toEqual({
+      maxAttempts: 8,
+      concurrency: 4,
+      retryBaseMs: 2_000,
+      retryMaxMs: 600_000,
+      jobTimeoutMs: 120_000,
+    });
+    expect(config.formApi.adminRole).toBe("CoSellBridge.Admin");
     expect(config.configFile).toBeUndefined();
   });
 

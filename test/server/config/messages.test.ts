@@ -147,6 +147,30 @@ const invalidCases: readonly (readonly [string, string, string, string])[] = [
     "how many jobs this process runs at once, from 1 to 100, e.g. 4",
   ],
   [
+    "QUEUE_RETRY_BASE",
+    "50ms",
+    "must be from 100 ms to 10 min",
+    "the first retry delay (doubled per attempt, with jitter), from 100ms to 10m, e.g. 2 (seconds) or 500ms",
+  ],
+  [
+    "QUEUE_RETRY_MAX",
+    "2d",
+    "must be a whole number of minutes, or a whole number with a unit: ms, s, m or h",
+    "the longest delay between two retries, from 1s to 24h, e.g. 10 (minutes)",
+  ],
+  [
+    "QUEUE_JOB_TIMEOUT",
+    "2h",
+    "must be from 1 s to 1 h",
+    "how long a job may run before another worker takes it over (after a crash), from 1s to 1h, e.g. 120 (seconds)",
+  ],
+  [
+    "FORM_API_ADMIN_ROLE",
+    "Co Sell Admin",
+    "must not contain spaces or non-ASCII characters",
+    "the app role (`roles` claim) a token needs for the admin API, e.g. CoSellBridge.Admin",
+  ],
+  [
     "DATAVERSE_URL",
     "https://contoso.crm.dynamics.com/main.aspx",
     "must not have a path: give only the scheme, the host and an optional port",
