@@ -1,0 +1,197 @@
+/**
+ * The contract between the HTTP layer and the rest of the service: what the routes call, and the plain data they
+ * get back and send as JSON. The queue and the sync engine implement these; the routes know nothing else about them.
+ * Dates are ISO 8601 UTC strings; ids are lower-case GUIDs where the platform uses GUIDs.
+ */
+import type { OpportunitySyncJob } from "../intake/dataverse";
+import type { PartnerCenterReferralJob } from "../intake/partnerCenter";
+
+// ---- Intake ---------------------------------------------------------------------------------------------------
+
+/** What a webhook turns into. Plain JSON, so a durable queue can store it as is. */
+export type IntakeJob = OpportunitySyncJob | PartnerCenterReferralJob;
+
+/** What the queue did with a job. */
+export interface EnqueueResult {
+  /** The id of the job that will do the work (the waiting one when coalesced); null if the queue cannot say. */
+  readonly id: string | null;
+  /** True when a job with the same `dedupeKey` was already waiting and this change was folded into it. */
+  readonly coalesced: boolean;
+}
+
+/** The durable job queue, as the webhooks use it. */
+export interface IntakeQueue {
+  /**
+   * Stores `job` durably before resolving: the webhook is acknowledged only afterwards. Rejects when the job could
+   * not be stored (database down); the webhook then answers 503 so the sender retries.
+   */
+  enqueue(job: IntakeJob): Promise<EnqueueResult>;
+}
+
+/** Who the service writes to Dataverse as: a change made by one of these users is the service's own echo. */
+export interface IntegrationUsers {
+  /**
+   * The systemuser ids (lower-case GUIDs) of the service's application user and any integration user it impersonates.
+   * Called for every Dataverse webhook, so cache it (e.g. WhoAmI once at start). Rejects when they are not known yet;
+   * the webhook then answers 503 rather than risk syncing an echo.
+   */
+  ids(): Promise<readonly string[]>;
+}
+
+// ---- Form API ---------------------------------------------------------------------------------------------------
+
+/** Who called the form API, from the verified bearer token; for audit lines ("Sync requested by …"). */
+export interface Caller {
+  /** The token's `oid` (Azure AD object id) if present, else its `sub`. */
+  readonly id: string;
+  /** A display name (`name`, else `preferred_username`), or null. */
+  readonly name: string | null;
+  /** The token's app roles (`roles` claim). */
+  readonly roles: readonly string[];
+}
+
+/** The four values of csb_syncstatus (shared/DESIGN.md, "Dataverse schema"). */
+export type SyncStatusName = "Not synced" | "Pending" | "Synced" | "Error";
+
+/** The last thing that went wrong with an opportunity's sync, and what the seller or admin should do about it. */
+export interface SyncProblem {
+  readonly at: string;
+  readonly message: string;
+  readonly whatToDo: string;
+}
+
+/** One line of the opportunity's audit (csb_audit). */
+export interface AuditEntry {
+  readonly at: string;
+  readonly text: string;
+}
+
+/** A job that is waiting or running for the opportunity. */
+export interface PendingWork {
+  readonly jobId: string;
+  readonly state: "queued" | "running" | "retrying";
+  /** Why the job exists, e.g. "Update of opportunity … in Dataverse". */
+  readonly reason: string;
+  readonly queuedAt: string;
+  /** Attempts made so far (0 before the first). */
+  readonly attempts: number;
+  /** When a retrying job runs next, else null. */
+  readonly nextAttemptAt: string | null;
+}
+
+/** Everything the Co-sell panel shows about one opportunity. */
+export interface OpportunitySyncStatus {
+  readonly opportunityId: string;
+  readonly status: SyncStatusName;
+  /** Whether the form shows the "synced with Partner Center" checkmark (csb_ShowCheckmark and a healthy link). */
+  readonly checkmark: boolean;
+  readonly referralId: string | null;
+  readonly referralLink: string | null;
+  readonly lastSyncedAt: string | null;
+  readonly lastError: SyncProblem | null;
+  /** Newest first. */
+  readonly audit: readonly AuditEntry[];
+  readonly pending: readonly PendingWork[];
+}
+
+/** What "Sync now" did. */
+export interface SyncRequestResult {
+  readonly jobId: string | null;
+  readonly coalesced: boolean;
+}
+
+/** One problem Partner Center would find in the referral the opportunity would become. */
+export interface ValidationFinding {
+  /** Stable code, e.g. "customerNameMissing" (core ValidationCode). */
+  readonly code: string;
+  /** The mapped field to point the seller at, e.g. "customerName". */
+  readonly field: string;
+  /** What is wrong and how to fix it, in the seller's words. */
+  readonly message: string;
+}
+
+/** The result of validating an opportunity without syncing it. */
+export interface ValidationReport {
+  readonly opportunityId: string;
+  readonly valid: boolean;
+  readonly problems: readonly ValidationFinding[];
+}
+
+/** The referral after an accept or decline. */
+export interface ReferralDecisionResult {
+  readonly referralId: string;
+  /** Referrals API status and substatus after the change, e.g. "Active" / "Accepted". */
+  readonly status: string;
+  readonly substatus: string;
+  /** The opportunity linked to the referral, if any (created on accept when there was none). */
+  readonly opportunityId: string | null;
+}
+
+/** What the Opportunity form calls. Expected refusals are thrown as ServiceRefusal. */
+export interface FormService {
+  status(opportunityId: string): Promise<OpportunitySyncStatus>;
+  /** Queues a sync of the opportunity now. */
+  syncNow(opportunityId: string, caller: Caller): Promise<SyncRequestResult>;
+  /** Reads and validates the opportunity as a sync would, without writing anything. */
+  validate(opportunityId: string): Promise<ValidationReport>;
+  /** Accepts an inbound referral in Partner Center. */
+  accept(referralId: string, caller: Caller): Promise<ReferralDecisionResult>;
+  /** Declines an inbound referral; `reason` is the seller's note, or null. */
+  decline(referralId: string, reason: string | null, caller: Caller): Promise<ReferralDecisionResult>;
+}
+
+// ---- Operations ---------------------------------------------------------------------------------------------------
+
+/** The dependencies /readyz checks. */
+export type DependencyName = "database" | "dataverse" | "partnerCenter";
+
+/** Resolves when the dependency answers; rejects saying what is wrong. Should stop when `signal` aborts. */
+export type ReadinessProbe = (signal: AbortSignal) => Promise<void>;
+
+/** A job that failed for good (or was parked) and waits for a person. */
+export interface ProblemJob {
+  readonly id: string;
+  /** The job's kind, e.g. "dataverse-opportunity", "partner-center-referral", "reconcile". */
+  readonly kind: string;
+  /** The record it is about, e.g. "opportunity:6d81…", or null. */
+  readonly dedupeKey: string | null;
+  readonly reason: string;
+  readonly attempts: number;
+  readonly failedAt: string;
+  /** The last error, without secrets. */
+  readonly lastError: string;
+  readonly whatToDo: string;
+}
+
+/** Jobs in the queue by state. */
+export interface QueueDepth {
+  readonly queued: number;
+  readonly running: number;
+  readonly retrying: number;
+  /** Failed for good, waiting for a retry by an admin. */
+  readonly failed: number;
+  readonly oldestQueuedAt: string | null;
+}
+
+/** What the operations endpoints and the admin API call. */
+export interface OperationsService {
+  /** One probe per dependency; the HTTP layer runs them concurrently, each with a timeout. */
+  readonly readinessProbes: Readonly<Record<DependencyName, ReadinessProbe>>;
+  /** Failed jobs, newest first, at most `limit`. */
+  problems(options: { readonly limit: number }): Promise<readonly ProblemJob[]>;
+  /** Runs a failed job again; ServiceRefusal "not-found" for an unknown id, "conflict" for a job that did not fail. */
+  retry(jobId: string): Promise<{ readonly jobId: string }>;
+  /** Runs every failed job again. */
+  retryAll(): Promise<{ readonly retried: number }>;
+  depth(): Promise<QueueDepth>;
+}
+
+/** Everything the routes call. */
+export interface HttpServices {
+  readonly queue: IntakeQueue;
+  readonly integrationUsers: IntegrationUsers;
+  readonly form: FormService;
+  readonly operations: OperationsService;
+}
+
+export { ServiceRefusal, type RefusalKind } from "./serviceRefusal";
