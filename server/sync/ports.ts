@@ -67,6 +67,12 @@ export interface DataverseGateway {
   updateContact(id: string, values: DataverseRow): Promise<void>;
   /** WinOpportunity or LoseOpportunity. */
   closeOpportunity(id: string, close: OpportunityClose): Promise<void>;
+  /**
+   * The bind path `/transactioncurrencies(<id>)` of an ISO 4217 code, for changing an existing opportunity's
+   * currency (`transactioncurrencyid@odata.bind`). Optional: without it the engine leaves the currency of an existing
+   * opportunity as it is and says so in the audit line. @throws ApiError 404 when the organization lacks the currency.
+   */
+  currencyReference?(isoCode: string): Promise<string>;
   /** The current values (or defaults) of every csb_ environment variable. */
   readEnvironmentVariables(): Promise<EnvironmentVariableValues>;
   /** Opportunities with Sync with Partner Center = Yes modified after `since` (all when null), oldest first, paged. */
@@ -103,7 +109,11 @@ export interface PartnerCenterGateway {
 export interface SyncLink {
   readonly opportunityId: string;
   readonly referralId: string | null;
-  /** The deal as both sides agreed at the last successful sync (core DealFields, stored as JSON); null before. */
+  /**
+   * What the engine remembers of the pair, as JSON: `{ fields, referral }`, the deal both sides agreed at the last
+   * successful sync (core DealFields) and the referral as Partner Center last returned it (for If-Match planning
+   * without a GET; see linkState.ts). null before the first sync. Only the engine reads it: the store keeps opaque JSON.
+   */
   readonly base: unknown;
   /** The referral's ETag after the service's last write or read. */
   readonly referralEtag: string | null;
