@@ -143,6 +143,11 @@ export class HttpDataverseGateway implements DataverseGateway {
     await this.api.get("WhoAmI");
   }
 
+  /** The bind path of an ISO 4217 code, for changing an existing opportunity's currency (ports.ts). */
+  currencyReference(isoCode: string): Promise<string> {
+    return this.currency(isoCode);
+  }
+
   /** `/transactioncurrencies(<id>)` for an ISO code. @throws ApiError 404 when the organization has no such currency. */
   private async currency(code: string): Promise<string> {
     const iso = code.trim().toUpperCase();

@@ -166,6 +166,12 @@ describe("HttpDataverseGateway against the Dataverse emulator", () => {
     expect((error as Error).message).toContain("XYZ");
   });
 
+  it("binds a currency by its ISO code for an existing opportunity, and names an unknown one", async () => {
+    expect(await clients.dataverse.currencyReference("USD")).toMatch(/^\/transactioncurrencies\([0-9a-f-]{36}\)$/);
+    const error = await failureOf(() => clients.dataverse.currencyReference("XYZ"));
+    expect(error).toMatchObject({ status: 404, code: "CurrencyNotFound" });
+  });
+
   it("wins and loses opportunities through WinOpportunity and LoseOpportunity", async () => {
     const won = await aFullOpportunity("");
     const lost = await aFullOpportunity("");
