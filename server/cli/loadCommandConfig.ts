@@ -1,0 +1,40 @@
+/**
+ * The configuration for a command that needs one: the same loading and messages as `config check`, so a command
+ * that can't start says exactly which settings to fix. It includes the database schema (DATABASE_SCHEMA), so that
+ * every command of one service opens the same state.
+ */
+import { loadConfig, type Config } from "../config";
+import type { CliIo } from "./command";
+import { DATABASE_SCHEMA_KEY, DATABASE_SCHEMA_USAGE, databaseSchemaOf } from "./databaseSchema";
+
+export interface CommandConfig {
+  readonly config: Config;
+  /** The database schema of the service's state (DATABASE_SCHEMA, default cosell_bridge). */
+  readonly schema: string;
+}
+
+export function loadCommandConfig(io: CliIo, file: string | undefined): CommandConfig | null {
+  const result = loadConfig({ env: io.env, cwd: io.cwd, ...(file === undefined ? {} : { file }) });
+  const schema = databaseSchemaOf(io.env);
+  const problems = [
+    ...(result.ok ? [] : result.problems),
+    ...(schema.ok ? [] : [{ key: DATABASE_SCHEMA_KEY, message: schema.message }]),
+  ];
+  if (result.ok && schema.ok) return { config: result.config, schema: schema.schema };
+  for (const problem of problems) io.err(`✖ ${problem.key}: ${problem.message}`);
+  io.err("Fix these settings (`cosell-bridge config check --help` lists them all), then run the command again.");
+  return null;
+}
+
+/** Where the service keeps its state, in words that are safe to print. */
+export function storageDescription({ config, schema }: CommandConfig): string {
+  return config.storage.kind === "pglite"
+    ? `embedded PGlite in ${config.storage.dataDir} (schema ${schema})`
+    : `PostgreSQL at ${config.storage.location} (schema ${schema})`;
+}
+
+export const configOption = { config: { type: "string" } } as const;
+export const CONFIG_OPTION_USAGE = [
+  "  --config <file>  a JSON configuration file (default: the CONFIG_FILE variable, if set)",
+  DATABASE_SCHEMA_USAGE,
+].join("\n");
