@@ -2,13 +2,12 @@
  * pg-boss 10 on the service's Database. It owns the queue's tables: it installs and migrates them under its own
  * advisory lock, and a start that still collides with another replica's runs again (store/lostRace.ts). Its
  * "stately" policy's unique indexes keep at most one queued, one retrying and one running job per key. It inserts jobs
- * with their defaults. Claiming, settling and upkeep are ours (jobTable.ts, failJob.ts, jobRunner.ts); pg-boss's
+ * with their queue's defaults. Claiming, settling and upkeep are ours (jobTable.ts, failJob.ts, jobRunner.ts); pg-boss's
  * timers stay off (supervise, schedule), so its maintenance never archives a parked job or expires a running one
  * behind our back.
  */
 import PgBoss from "pg-boss";
 import { isLostRace, messageOf, retryingLostRace, type Database, type Logger, type Queryable } from "../store";
-import type { QueueJob } from "./types";
 
 /** The pg-boss schema version our SQL was written and tested against (pg-boss 10.x). */
 export const BOSS_SCHEMA_VERSION = 24;
@@ -25,6 +24,14 @@ export function bossDb(target: Queryable): PgBoss.Db {
       return { rows };
     },
   };
+}
+
+/** A queued job to insert: its dedupe key, its data as JSON text, and pg-boss's priority and start delay. */
+export interface NewJobRow {
+  readonly key: string;
+  readonly data: string;
+  readonly priority: number;
+  readonly startAfterMs: number;
 }
 
 export interface BossSettings {
@@ -86,20 +93,48 @@ export class BossQueue {
   }
 
   /**
-   * Inserts `job` as queued, inside the caller's transaction `tx`; null when a queued job with its key exists
-   * already (the stately index refused it).
+   * Inserts one queued job per row inside the caller's transaction `tx`, in one statement; returns the ids by dedupe
+   * key of the rows inserted. A row whose key has a queued job already (the stately index refused it: another
+   * replica's enqueue won the race) is left out. Rows must have distinct keys; they are inserted in key order, so two
+   * replicas' batches wait for each other's keys in the same order and cannot deadlock.
+   *
+   * pg-boss's send() inserts one row per statement, and its insert() neither returns ids nor takes a fractional
+   * expireInSeconds, so this is pg-boss 10's insertJob statement (schema version 24, checked at start) for many rows,
+   * with the same values send() stores for our options: queue defaults for dead letter, retention and retry delay;
+   * test/server/queue/batchEnqueue.test.ts compares the two rows column by column.
    */
-  async insert(tx: Queryable, job: QueueJob, startAfterMs: number, priority: number): Promise<string | null> {
-    const { queue, maxAttempts, expireAfterMs } = this.#settings;
-    return this.#boss.send(queue, job, {
-      db: bossDb(tx),
-      singletonKey: job.dedupeKey,
-      retryLimit: maxAttempts - 1,
-      expireInSeconds: expireAfterMs / 1000,
-      priority,
-      // A number of seconds is added to the database's now(), so replicas' clocks do not matter.
-      ...(startAfterMs > 0 ? { startAfter: startAfterMs / 1000 } : {}),
-    });
+  async insertMany(tx: Queryable, rows: readonly NewJobRow[]): Promise<Map<string, string>> {
+    if (rows.length === 0) return new Map();
+    const { schema, queue, maxAttempts, expireAfterMs } = this.#settings;
+    const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const inserted = await tx.query<{ id: string; key: string }>(
+      `INSERT INTO ${schema}.job (id, name, data, priority, start_after, singleton_key, dead_letter, expire_in,
+         keep_until, retry_limit, retry_delay, retry_backoff, policy)
+       SELECT gen_random_uuid(), q.name, j.data::jsonb, j.priority, j.start_after, j.key, q.dead_letter,
+         $2::numeric * interval '1s',
+         j.start_after + CAST(COALESCE((q.retention_minutes * 60)::text, '14 days') AS interval),
+         $3::int,
+         CASE WHEN COALESCE(q.retry_backoff, false) THEN GREATEST(q.retry_delay, 1) ELSE COALESCE(q.retry_delay, 0) END,
+         COALESCE(q.retry_backoff, false),
+         q.policy
+       FROM (
+         SELECT u.key, u.data, u.priority, now() + u.delay_ms * interval '1 millisecond' AS start_after, u.ord
+         FROM unnest($4::text[], $5::text[], $6::int[], $7::float8[]) WITH ORDINALITY AS u(key, data, priority, delay_ms, ord)
+       ) j JOIN ${schema}.queue q ON q.name = $1
+       ORDER BY j.ord
+       ON CONFLICT DO NOTHING
+       RETURNING id, singleton_key AS key`,
+      [
+        queue,
+        expireAfterMs / 1000,
+        maxAttempts - 1,
+        sorted.map((row) => row.key),
+        sorted.map((row) => row.data),
+        sorted.map((row) => row.priority),
+        sorted.map((row) => row.startAfterMs),
+      ],
+    );
+    return new Map(inserted.map((row) => [row.key, row.id]));
   }
 
   async stop(): Promise<void> {

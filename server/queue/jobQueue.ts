@@ -11,7 +11,7 @@
 import { silentLogger, type Logger } from "../store";
 import type { Failure } from "./backoff";
 import { BossQueue } from "./bossQueue";
-import { checkedJob, enqueueJob } from "./enqueueJob";
+import { enqueueRequest, groupCommit } from "./enqueueJob";
 import { failJob, type FailResult } from "./failJob";
 import { jobExecution } from "./jobExecution";
 import { JobRunner } from "./jobRunner";
@@ -39,6 +39,7 @@ export class JobQueue<J extends QueueJob> {
   readonly #table: JobTable;
   readonly #admin: QueueAdmin<J>;
   readonly #logger: Logger;
+  readonly #enqueues: ReturnType<typeof groupCommit>;
   #runner: JobRunner | null = null;
   #stopped: Promise<StopResult> | null = null;
 
@@ -51,6 +52,13 @@ export class JobQueue<J extends QueueJob> {
     const { database } = options;
     this.#table = new JobTable(database, this.#settings.bossSchema, this.name);
     this.#admin = new QueueAdmin(database, `${this.#settings.bossSchema}.job`, this.name, (data) => this.#read(data));
+    this.#enqueues = groupCommit({
+      database,
+      boss,
+      table: `${this.#settings.bossSchema}.job`,
+      queue: this.name,
+      fold: (waiting, incoming) => this.#coalesce(waiting, incoming as J),
+    });
   }
 
   /** Installs or migrates the queue's tables (schema `<database schema>_boss` by default) and opens the queue. */
@@ -67,30 +75,16 @@ export class JobQueue<J extends QueueJob> {
     return new JobQueue(options, boss);
   }
 
-  /** Stores `job` durably (or folds it into the waiting job for its key) and wakes this process's fetch loop. */
+  /**
+   * Stores `job` durably (or folds it into the waiting job for its key) and wakes this process's fetch loop. Calls
+   * that arrive while an earlier batch is being written are written together in one transaction (group commit).
+   */
   async enqueue(job: J, options: EnqueueOptions = {}): Promise<EnqueueResult> {
     if (this.#stopped !== null) throw new Error("The job queue is stopped: it takes no more jobs.");
-    const startAfterMs = Math.max(0, options.startAfterMs ?? 0);
-    const result = await enqueueJob(
-      {
-        database: this.#options.database,
-        boss: this.#boss,
-        table: `${this.#settings.bossSchema}.job`,
-        queue: this.name,
-        fold: (waiting, incoming) => this.#coalesce(waiting, incoming as J),
-      },
-      checkedJob(job),
-      startAfterMs,
-      options.priority ?? 0,
-    );
-    this.#emit({
-      type: "enqueued",
-      id: result.id,
-      kind: job.kind,
-      dedupeKey: job.dedupeKey,
-      coalesced: result.coalesced,
-    });
-    this.#runner?.wakeIn(startAfterMs);
+    const request = enqueueRequest(job, options.startAfterMs ?? 0, options.priority ?? 0);
+    const result = await this.#enqueues.submit(request);
+    this.#emit({ type: "enqueued", kind: job.kind, dedupeKey: job.dedupeKey, ...result });
+    this.#runner?.wakeIn(request.startAfterMs);
     return result;
   }
 
@@ -123,6 +117,8 @@ export class JobQueue<J extends QueueJob> {
   stop(options: { readonly timeoutMs?: number } = {}): Promise<StopResult> {
     this.#stopped ??= (async () => {
       const result = (await this.#runner?.stop(options.timeoutMs ?? 10_000)) ?? { drained: true, abandoned: 0 };
+      // Enqueues accepted before stop() still get their answer before the owner closes the Database.
+      await this.#enqueues.idle();
       await this.#boss.stop();
       return result;
     })();

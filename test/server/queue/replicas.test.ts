@@ -95,4 +95,36 @@ describe("replicas on one PostgreSQL schema", () => {
     }
     expect(await replicas[0]?.problems()).toEqual([]);
   }, 30_000);
+
+  it("fold batches of one key enqueued on both replicas at once into one waiting job, losing no change", async () => {
+    const queueName = uniqueQueueName();
+    const both = await Promise.all(
+      databases.map((database) => JobQueue.open<TestJob>({ ...FAST, database, queueName, coalesce: keepAll })),
+    );
+    replicas.push(...both);
+    const keys = ["opportunity:x", "opportunity:y", "referral:z"];
+    for (let round = 0; round < 5; round += 1) {
+      // Each replica writes its batch in one transaction; both find nothing waiting and race on every key.
+      const enqueued = both.flatMap((replica, r) =>
+        keys.flatMap((key, k) =>
+          [0, 1].map((i) => {
+            const n = round * 100 + r * 10 + k * 2 + i;
+            return replica.enqueue(aJob(key, n)).then((result) => ({ key, n, result }));
+          }),
+        ),
+      );
+      const results = await Promise.all(enqueued);
+      for (const key of keys) {
+        const ofKey = results.filter((entry) => entry.key === key);
+        const pending = await both[0]?.pendingFor(key);
+        expect(pending?.map((work) => work.state)).toEqual(["queued"]);
+        const [job] = pending ?? [];
+        expect(new Set(ofKey.map((entry) => entry.result.id))).toEqual(new Set([job?.id]));
+        expect(ofKey.filter((entry) => !entry.result.coalesced)).toHaveLength(round === 0 ? 1 : 0);
+        // Every change of every round is in the one job, however the replicas interleaved.
+        const seen = [...(job?.job?.seen ?? [])].sort((a, b) => a - b);
+        expect(seen.filter((n) => n >= round * 100)).toEqual(ofKey.map((entry) => entry.n).sort((a, b) => a - b));
+      }
+    }
+  });
 });
