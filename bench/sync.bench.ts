@@ -11,6 +11,9 @@ import { measureBackfill, optInOpenOpportunities } from "./sync/backfill";
 import { measureIntake } from "./sync/intake";
 import { measureLatency, type CallCounter } from "./sync/latency";
 
+/** The store: "pglite" (the default, as `npm start` runs) or "postgres" (the local server, DATABASE_URL). */
+const storage = process.env.BENCH_STORAGE === "postgres" ? "postgres" : "pglite";
+
 const sizes = {
   changes: Number(process.env.BENCH_CHANGES ?? 200),
   intake: Number(process.env.BENCH_INTAKE ?? 5_000),
@@ -36,7 +39,7 @@ async function withStack<T>(
 
 async function main(): Promise<void> {
   console.log(`Co-sell Bridge sync benchmark · ${machineDescription()}`);
-  console.log("Emulators and service in this process, PGlite store, no added latency.\n");
+  console.log(`Emulators and service in this process, ${storage} store, no added latency.\n`);
 
   const counter: CallCounter = { partnerCenterCalls: 0 };
   const observer = (call: { readonly api: string }) => {
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
   const latency = await withStack(
     "bench-latency",
     {
-      storage: "pglite",
+      storage,
       dataverse: { seed: { opportunities: sizes.changes * 2 } },
       service: { clients: { observer } },
     },
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
 
   const intake = await withStack(
     "bench-intake",
-    { storage: "pglite", dataverse: { seed: false }, registerWebhooks: false, service: { processJobs: false } },
+    { storage, dataverse: { seed: false }, registerWebhooks: false, service: { processJobs: false } },
     (stack) => measureIntake(stack, sizes.intake, 32),
   );
   console.log(
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   const backfill = await withStack(
     "bench-backfill",
     {
-      storage: "pglite",
+      storage,
       dataverse: { seed: { opportunities: Math.ceil(sizes.backfill * 1.6) } },
       registerWebhooks: false,
       service: { processJobs: false },
