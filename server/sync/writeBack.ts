@@ -22,7 +22,7 @@ export interface WriteBack {
   readonly whatToDo?: string;
   /** Writes csb_referralid and csb_referrallink when given. */
   readonly referralId?: string | null;
-  /** Stamps csb_lastsyncedon (only together with another change). */
+  /** Stamps csb_lastsyncedon (also stamped whenever the row becomes Synced or gets its referral). */
   readonly synced?: boolean;
   /** Mapped columns to write too (changes that came from Partner Center). */
   readonly values?: Readonly<Record<string, unknown>>;
@@ -56,8 +56,13 @@ export function writeBackValues(
       values[columns.audit] = prependAuditLine(row[columns.audit], line, context.auditMaxLength);
     }
   }
+  // A sync that only links the referral or turns the status to Synced (a retry after a crash, say) is a sync too, and a
+  // Synced row must never say "last synced: never".
+  const linkedOrSynced =
+    writeBack.status === SyncStatus.Synced &&
+    (columns.referralId in values || columns.syncStatus in values || row[columns.lastSyncedOn] == null);
+  if (writeBack.synced === true || linkedOrSynced) values[columns.lastSyncedOn] = context.now.toISOString();
   if (Object.keys(values).length === 0) return null;
-  if (writeBack.synced === true) values[columns.lastSyncedOn] = context.now.toISOString();
   return values;
 }
 

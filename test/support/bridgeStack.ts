@@ -50,6 +50,8 @@ export interface StackOptions {
   readonly registerWebhooks?: boolean;
   /** Leave the PostgreSQL schemas in place at stop() (default false: they are dropped). */
   readonly keepSchema?: boolean;
+  /** The data folder (e.g. a copy of an initialised PGlite folder); the stack deletes it at stop(). Default: new. */
+  readonly dataDir?: string;
 }
 
 export interface BridgeStack {
@@ -167,7 +169,7 @@ export async function startBridgeStack(options: StackOptions): Promise<BridgeSta
     refreshTokens: [{ token: STACK_PC_REFRESH_TOKEN, clientId: STACK_PC_CLIENT_ID, user: DEFAULT_REFERRALS_ADMIN }],
     ...options.partnerCenter,
   });
-  const dataDir = await mkdtemp(join(tmpdir(), "cosell-stack-"));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "cosell-stack-")));
   const baseEnv = stackEnvironment(
     dataverse,
     partnerCenter,

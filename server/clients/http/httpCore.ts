@@ -101,7 +101,8 @@ export class HttpCore {
     const { code, message } = readErrorBody(response.body);
     const waitMs = retryAfterMs(response.headers.get("retry-after"), this.now());
     const what = `${apiLabels[this.api]} answered ${response.status} to ${describe(request)}`;
-    const said = message === null ? "" : `: ${message}`;
+    // The API's own sentence may end with a period; ours adds one.
+    const said = message === null ? "" : `: ${message.replace(/[.\s]+$/, "")}`;
     const codeText = code === null ? "" : ` (code ${code})`;
     const next = options.hint ?? hintFor(response.status, waitMs);
     return new ApiError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultFieldMapping, readReferral, type DealFields, type Referral } from "../../../core";
+import { defaultFieldMapping, readReferral, SyncStatus, type DealFields, type Referral } from "../../../core";
 import { ApiError } from "../../../server/sync/apiError";
 import {
   auditLinesOf,
@@ -16,6 +16,7 @@ import { agreedFields } from "../../../server/sync/linkState";
 import { isStaleETag } from "../../../server/sync/pairSync";
 import { nextWatermark } from "../../../server/sync/reconcile";
 import { settingsOf } from "../../../server/sync/settings";
+import { writeBackValues } from "../../../server/sync/writeBack";
 
 const at = new Date("2026-05-04T09:15:30.123Z");
 
@@ -211,5 +212,30 @@ describe("the per-record lock", () => {
     await Promise.all([lock.run("a", step("a1", 20)), lock.run("a", step("a2", 1)), lock.run("b", step("b1", 1))]);
     expect(events.indexOf("a1 end")).toBeLessThan(events.indexOf("a2 start"));
     expect(events.indexOf("b1 end")).toBeLessThan(events.indexOf("a1 end"));
+  });
+});
+
+describe("the write-back's csb_lastsyncedon", () => {
+  const context = { now: new Date("2026-05-04T09:00:00Z"), auditMaxLength: 20_000, referralLinkTemplate: undefined };
+  const synced = { direction: "toPartnerCenter", status: SyncStatus.Synced, text: null } as const;
+
+  it("is stamped when a retry only links the referral", () => {
+    const values = writeBackValues({ csb_syncstatus: SyncStatus.Pending }, { ...synced, referralId: "r-1" }, context);
+    expect(values).toMatchObject({ csb_referralid: "r-1", csb_lastsyncedon: "2026-05-04T09:00:00.000Z" });
+  });
+
+  it("is stamped on a Synced row that never had it, and left alone when nothing changed", () => {
+    expect(writeBackValues({ csb_syncstatus: SyncStatus.Synced }, synced, context)).toEqual({
+      csb_lastsyncedon: "2026-05-04T09:00:00.000Z",
+    });
+    const row = { csb_syncstatus: SyncStatus.Synced, csb_lastsyncedon: "2026-05-01T00:00:00Z" };
+    expect(writeBackValues(row, synced, context)).toBeNull();
+  });
+
+  it("is not stamped for an error", () => {
+    const failed = { ...synced, status: SyncStatus.Error, text: "refused" };
+    expect(writeBackValues({ csb_syncstatus: SyncStatus.Synced }, failed, context)).not.toHaveProperty(
+      "csb_lastsyncedon",
+    );
   });
 });
