@@ -60,7 +60,10 @@ export function writeBackValues(
   // Synced row must never say "last synced: never".
   const linkedOrSynced =
     writeBack.status === SyncStatus.Synced &&
-    (columns.referralId in values || columns.syncStatus in values || row[columns.lastSyncedOn] == null);
+    (columns.referralId in values ||
+      columns.syncStatus in values ||
+      row[columns.lastSyncedOn] === null ||
+      row[columns.lastSyncedOn] === undefined);
   if (writeBack.synced === true || linkedOrSynced) values[columns.lastSyncedOn] = context.now.toISOString();
   if (Object.keys(values).length === 0) return null;
   return values;
