@@ -6,7 +6,7 @@ import { openServiceParts, type ServiceParts } from "../../runtime/parts";
 import { parseCommandArguments, positiveInteger } from "../args";
 import type { CliCommand, CliIo } from "../command";
 import { CONFIG_OPTION_USAGE, configOption, loadCommandConfig } from "../loadCommandConfig";
-import { createProgress } from "../progress";
+import { createProgress, type Progress } from "../progress";
 
 const options = {
   ...configOption,
@@ -30,24 +30,43 @@ function tallying(engine: SyncEngine, tally: Map<Outcome, number>): SyncEngine {
   };
 }
 
+/** Enqueues written together by the queue's group commit: listing doesn't wait for each one. */
+const ENQUEUES_IN_FLIGHT = 500;
+
 async function listJobs(parts: ServiceParts, wanted: (job: ServiceJob) => boolean, io: CliIo): Promise<number> {
   const progress = createProgress(io, "listing");
   let enqueued = 0;
+  let inFlight: Promise<void>[] = [];
+  const flush = async () => {
+    const batch = inFlight;
+    inFlight = [];
+    await Promise.all(batch);
+  };
   await parts.engine.reconcile({
     backfill: true,
     enqueue: async (job) => {
       if (!wanted(job)) return;
-      await parts.queue.enqueue(job, { priority: -1 });
-      enqueued += 1;
-      progress.update(enqueued, null);
+      inFlight.push(
+        parts.queue.enqueue(job, { priority: -1 }).then(() => {
+          enqueued += 1;
+          progress.update(enqueued, null);
+        }),
+      );
+      if (inFlight.length >= ENQUEUES_IN_FLIGHT) await flush();
     },
   });
+  await flush();
   progress.finish();
   return enqueued;
 }
 
-async function waitForQueue(parts: ServiceParts, total: number, tally: Map<Outcome, number>, io: CliIo) {
-  const progress = createProgress(io, "syncing");
+async function waitForQueue(
+  parts: ServiceParts,
+  total: number,
+  tally: Map<Outcome, number>,
+  io: CliIo,
+  progress: Progress,
+) {
   const stop = { requested: false };
   void io.stopRequested.then(() => {
     stop.requested = true;
@@ -92,7 +111,6 @@ export const backfillCommand: CliCommand = {
     const parts = await openServiceParts(config, silentSyncLogger, { schema, concurrency, pollIntervalMs: 100 });
     const tally = new Map<Outcome, number>();
     try {
-      const total = await listJobs(parts, wanted, io);
       const engine = tallying(parts.engine, tally);
       const handler = createJobHandler({
         ...parts,
@@ -101,8 +119,11 @@ export const backfillCommand: CliCommand = {
         maxAttempts: config.queue.maxAttempts,
         logger: silentSyncLogger,
       });
+      // Syncing starts with the first listed record, while the rest is still being listed.
+      const syncing = createProgress(io, "syncing");
       parts.queue.start(handler);
-      const interrupted = await waitForQueue(parts, total, tally, io);
+      const total = await listJobs(parts, wanted, io);
+      const interrupted = await waitForQueue(parts, total, tally, io, syncing);
       const problems = await parts.queue.problems({ limit: 1000 });
       const seconds = (Date.now() - startedAt) / 1000;
       io.out(`${interrupted ? "Interrupted" : "Backfill done"}: ${total} records in ${seconds.toFixed(1)} s.`);
