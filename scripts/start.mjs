@@ -6,7 +6,13 @@ import { existsSync } from "node:fs";
 const parts = [
   { name: "Partner Center emulator", entry: "emulators/partner-center/main.ts" },
   { name: "Dataverse emulator", entry: "emulators/dataverse/main.ts" },
-  { name: "sync service", entry: "server/main.ts" },
+  // The service exists (`npx cosell-bridge serve`, server/README.md) but needs configuration pointing at the
+  // emulators; wiring it in here is the job of the full demo.
+  {
+    name: "sync service",
+    entry: "demo/service.ts",
+    hint: "not started here yet: run `npx cosell-bridge serve` with its configuration (server/README.md)",
+  },
   { name: "demo Opportunity form", entry: "demo/main.ts" },
 ];
 
@@ -14,7 +20,7 @@ const present = parts.filter((part) => existsSync(part.entry));
 const missing = parts.filter((part) => !existsSync(part.entry));
 
 console.log("Co-sell Bridge: local loop");
-for (const part of missing) console.log(`  – ${part.name}: not built yet`);
+for (const part of missing) console.log(`  – ${part.name}: ${part.hint ?? "not built yet"}`);
 if (present.length === 0) {
   console.log(
     "\nNothing runnable exists yet; `npm test` exercises what exists, and `npm run build` builds the control.",

@@ -62,13 +62,7 @@ async function sendOpportunity(
       const text =
         "Not sent to Partner Center: only co-sell opportunities are synced here (csb_SyncCoSellOnly). " +
         "Choose how Microsoft can help to send it.";
-      await writeBackTo(
-        scope,
-        reading,
-        { direction: "toPartnerCenter", status: SyncStatus.NotSynced, text },
-        core.writeBackContext(scope),
-      );
-      return { outcome: "skipped", summary: text };
+      return skippedWithNote(core, scope, reading, text);
     }
     return createReferral(core, scope, site, { reading, mapping, link });
   }
@@ -112,18 +106,24 @@ async function updateReferral(
 }
 
 /** Sync turned off: say so once on a row that showed a sync status; the referral stays as it is in Partner Center. */
+/** Nothing goes to Partner Center: the row says Not synced, and the audit says why. */
+async function skippedWithNote(
+  core: EngineCore,
+  scope: SyncScope,
+  reading: OpportunityReading,
+  text: string,
+): Promise<JobOutcome> {
+  const writeBack = { direction: "toPartnerCenter", status: SyncStatus.NotSynced, text } as const;
+  await writeBackTo(scope, reading, writeBack, core.writeBackContext(scope));
+  return { outcome: "skipped", summary: text };
+}
+
 async function syncIsOff(core: EngineCore, scope: SyncScope, reading: OpportunityReading): Promise<JobOutcome> {
   const summary = "Sync with Partner Center is No: nothing was sent.";
   const current = reading.snapshot.opportunity[columns.syncStatus] ?? SyncStatus.NotSynced;
   if (Number(current) !== SyncStatus.NotSynced) {
     const text = "Sync with Partner Center was turned off: changes are no longer sent; the referral stays as it is.";
-    await writeBackTo(
-      scope,
-      reading,
-      { direction: "toPartnerCenter", status: SyncStatus.NotSynced, text },
-      core.writeBackContext(scope),
-    );
-    return { outcome: "skipped", summary: text };
+    return skippedWithNote(core, scope, reading, text);
   }
   return { outcome: "skipped", summary };
 }
