@@ -1,11 +1,11 @@
 /**
  * The configuration for a command that needs one: the same loading and messages as `config check`, so a command
- * that can't start says exactly which settings to fix. It includes the database schema (DATABASE_SCHEMA), so that
- * every command of one service opens the same state.
+ * that can't start says exactly which settings to fix. It names the database schema (DATABASE_SCHEMA), so that every
+ * command of one service opens the same state.
  */
 import { loadConfig, type Config } from "../config";
+import { DEFAULT_SCHEMA } from "../store/identifiers";
 import type { CliIo } from "./command";
-import { DATABASE_SCHEMA_KEY, DATABASE_SCHEMA_USAGE, databaseSchemaOf } from "./databaseSchema";
 
 export interface CommandConfig {
   readonly config: Config;
@@ -15,13 +15,8 @@ export interface CommandConfig {
 
 export function loadCommandConfig(io: CliIo, file: string | undefined): CommandConfig | null {
   const result = loadConfig({ env: io.env, cwd: io.cwd, ...(file === undefined ? {} : { file }) });
-  const schema = databaseSchemaOf(io.env);
-  const problems = [
-    ...(result.ok ? [] : result.problems),
-    ...(schema.ok ? [] : [{ key: DATABASE_SCHEMA_KEY, message: schema.message }]),
-  ];
-  if (result.ok && schema.ok) return { config: result.config, schema: schema.schema };
-  for (const problem of problems) io.err(`✖ ${problem.key}: ${problem.message}`);
+  if (result.ok) return { config: result.config, schema: result.config.storage.schema ?? DEFAULT_SCHEMA };
+  for (const problem of result.problems) io.err(`✖ ${problem.key}: ${problem.message}`);
   io.err("Fix these settings (`cosell-bridge config check --help` lists them all), then run the command again.");
   return null;
 }
@@ -36,5 +31,5 @@ export function storageDescription({ config, schema }: CommandConfig): string {
 export const configOption = { config: { type: "string" } } as const;
 export const CONFIG_OPTION_USAGE = [
   "  --config <file>  a JSON configuration file (default: the CONFIG_FILE variable, if set)",
-  DATABASE_SCHEMA_USAGE,
+  "  DATABASE_SCHEMA (environment)  the database schema of the service's state (default cosell_bridge)",
 ].join("\n");

@@ -31,6 +31,7 @@ const shownValues: Record<ConfigKey, (config: Config) => string | undefined> = {
     config.storage.kind === "pglite" ? config.storage.dataDir : "not used (DATABASE_URL is set, so PostgreSQL is used)",
   DATABASE_URL: (config) =>
     config.storage.kind === "postgres" ? `${SET}, PostgreSQL at ${config.storage.location}` : undefined,
+  DATABASE_SCHEMA: (config) => config.storage.schema ?? "cosell_bridge",
   FORM_API_ISSUER: (config) => config.formApi.issuer,
   FORM_API_AUDIENCE: (config) => config.formApi.audience,
   FORM_API_JWKS_URL: (config) => config.formApi.jwksUrl,

@@ -20,6 +20,7 @@
  * | *storage*                                  |                           |                                          |
  * | DATA_DIR                                   | dataDir                   | ./.data; the PGlite folder               |
  * | DATABASE_URL (S)                           | —                         | unset; postgres:// URL → PostgreSQL      |
+ * | DATABASE_SCHEMA                            | schema                    | cosell_bridge; the service's schema      |
  * | *formApi*                                  |                           |                                          |
  * | FORM_API_ISSUER                            | issuer                    | required; `iss` of form tokens, verbatim |
  * | FORM_API_AUDIENCE                          | audience                  | required; `aud` of form tokens           |

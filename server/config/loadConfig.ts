@@ -81,8 +81,11 @@ function checkCombinations(settings: ParsedSettings, env: Environment, problems:
 
 function buildStorage(settings: ParsedSettings, baseFolder: string): StorageConfig {
   const database = settings.optional("DATABASE_URL");
-  if (database !== undefined) return { kind: "postgres", databaseUrl: database.url, location: database.location };
-  return { kind: "pglite", dataDir: resolve(baseFolder, settings.required("DATA_DIR")) };
+  const schema = settings.required("DATABASE_SCHEMA");
+  if (database !== undefined) {
+    return { kind: "postgres", databaseUrl: database.url, location: database.location, schema };
+  }
+  return { kind: "pglite", dataDir: resolve(baseFolder, settings.required("DATA_DIR")), schema };
 }
 
 function buildConfig(settings: ParsedSettings, cwd: string, configFile: string | undefined): Config {

@@ -5,7 +5,16 @@
 import { defineKey } from "./keySpec";
 import { logLevels } from "./types";
 import { httpsUrlParser, parseDatabaseUrl, parseOrigin, parseReferralLinkTemplate } from "./urls";
-import { choiceParser, durationParser, integerParser, listParser, parseHost, parsePath, parseToken } from "./values";
+import {
+  choiceParser,
+  durationParser,
+  integerParser,
+  listParser,
+  parseHost,
+  parsePath,
+  parseSchemaName,
+  parseToken,
+} from "./values";
 
 /** Settings under "server", "storage", "formApi", "sync" and "queue", in the order describeConfig shows them. */
 export const serviceKeys = {
@@ -57,6 +66,16 @@ export const serviceKeys = {
     parse: parseDatabaseUrl,
     secret: true,
     expected: "a PostgreSQL URL such as postgres://cosell:<password>@db.internal:5432/cosell (unset: embedded PGlite)",
+  }),
+  DATABASE_SCHEMA: defineKey({
+    section: "storage",
+    fileKey: "schema",
+    fileType: "text",
+    parse: parseSchemaName,
+    defaultValue: "cosell_bridge",
+    expected:
+      "the schema that holds the service's state (the queue adds <schema>_boss), e.g. cosell_bridge; every command " +
+      "of one service must use the same one",
   }),
   FORM_API_ISSUER: defineKey({
     section: "formApi",

@@ -13,9 +13,11 @@ export type ValueOrigin = "env" | "env-file" | "file" | "default";
 
 /** Embedded PGlite in a local folder (the default), or PostgreSQL when DATABASE_URL is set. */
 export type StorageConfig =
-  | { readonly kind: "pglite"; readonly dataDir: string }
+  | { readonly kind: "pglite"; readonly dataDir: string; readonly schema?: string }
   | {
       readonly kind: "postgres";
+      /** The schema of the service's tables (DATABASE_SCHEMA, set by loadConfig); the queue's are `<schema>_boss`. */
+      readonly schema?: string;
       /** The full connection URL; it usually carries a password. */
       readonly databaseUrl: Secret;
       /** Host, port and database name only, safe to log, e.g. "db.internal:5432/cosell". */

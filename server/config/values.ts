@@ -56,6 +56,12 @@ export function choiceParser<T extends string>(choices: readonly T[]): Parser<T>
 }
 
 /** Text without spaces or control characters, e.g. an audience such as api://<guid>. */
+/** A PostgreSQL schema name the service can write into SQL unquoted (server/store/identifiers.ts has the same rule). */
+export const parseSchemaName: Parser<string> = (text) =>
+  /^[a-z_][a-z0-9_]{0,44}$/.test(text)
+    ? ok(text)
+    : fail("must be 1 to 45 lower-case letters, digits or underscores, starting with a letter or an underscore");
+
 export const parseToken: Parser<string> = (text) =>
   /^[\x21-\x7e]+$/.test(text) ? ok(text) : fail("must not contain spaces or non-ASCII characters");
 

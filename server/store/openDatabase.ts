@@ -7,7 +7,7 @@ import { openPgliteDatabase } from "./pgliteDatabase";
 import { openPostgresDatabase } from "./postgresDatabase";
 
 export interface OpenDatabaseOptions {
-  /** Where every table lives (default "cosell_bridge"); tests use one schema per file on the shared server. */
+  /** Where every table lives (default `storage.schema`, else "cosell_bridge"); tests use one schema per file. */
   readonly schema?: string;
   readonly logger?: Logger;
   /** PostgreSQL pool size (default 10); ignored by PGlite. */
@@ -19,7 +19,7 @@ export interface OpenDatabaseOptions {
  * `storage.databaseUrl`, then brings its schema up to date. Close it after everything that uses it has stopped.
  */
 export async function openDatabase(storage: StorageConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
-  const schema = validSchemaName(options.schema ?? DEFAULT_SCHEMA);
+  const schema = validSchemaName(options.schema ?? storage.schema ?? DEFAULT_SCHEMA);
   const logger = options.logger ?? silentLogger;
   const database =
     storage.kind === "pglite"

@@ -85,7 +85,11 @@ describe("the configuration file", () => {
     const file = writeConfigFile({ storage: { dataDir: "state" } });
     const result = load({ file });
 
-    expect(result.ok && result.config.storage).toEqual({ kind: "pglite", dataDir: join(file, "..", "state") });
+    expect(result.ok && result.config.storage).toEqual({
+      kind: "pglite",
+      dataDir: join(file, "..", "state"),
+      schema: "cosell_bridge",
+    });
   });
 
   it("treats null as unset", () => {

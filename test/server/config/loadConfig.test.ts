@@ -25,7 +25,7 @@ describe("loadConfig with a complete environment", () => {
       publicUrl: "https://cosell.contoso.example",
       logLevel: "info",
     });
-    expect(config.storage).toEqual({ kind: "pglite", dataDir: "/srv/cosell/.data" });
+    expect(config.storage).toEqual({ kind: "pglite", dataDir: "/srv/cosell/.data", schema: "cosell_bridge" });
     expect(config.dataverse).toMatchObject({
       url: "https://contoso-fake.crm.dynamics.com",
       tenantId: fakeIds.dataverseTenant,

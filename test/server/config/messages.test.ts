@@ -147,6 +147,13 @@ const invalidCases: readonly (readonly [string, string, string, string])[] = [
     "how many jobs this process runs at once, from 1 to 100, e.g. 4",
   ],
   [
+    "DATABASE_SCHEMA",
+    "Cosell-Bridge",
+    "must be 1 to 45 lower-case letters, digits or underscores, starting with a letter or an underscore",
+    "the schema that holds the service's state (the queue adds <schema>_boss), e.g. cosell_bridge; every command " +
+      "of one service must use the same one",
+  ],
+  [
     "QUEUE_RETRY_BASE",
     "50ms",
     "must be from 100 ms to 10 min",
