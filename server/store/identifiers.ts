@@ -5,7 +5,7 @@ export const DEFAULT_SCHEMA = "cosell_bridge";
  * Longest schema name accepted: the queue adds "_boss" for its own schema, and pg-boss 10 refuses names over 50
  * characters.
  */
-export const MAX_SCHEMA_LENGTH = 45;
+const MAX_SCHEMA_LENGTH = 45;
 
 /**
  * Checks a schema name before it is written into SQL (identifiers cannot be bound as parameters). Lower-case letters,
