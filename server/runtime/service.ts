@@ -110,7 +110,15 @@ export async function startService(config: Config, options: ServiceOptions = {})
 
   let url: string | null = null;
   if (options.listen !== false) {
-    await app.listen({ port: config.server.port, host: config.server.host });
+    try {
+      await app.listen({ port: config.server.port, host: config.server.host });
+    } catch (error) {
+      // E.g. the port is taken: release the queue and the database (and PGlite's folder lock) before failing.
+      scheduler?.stop();
+      await app.close();
+      await parts.close(options.drainTimeoutMs ?? 10_000);
+      throw error;
+    }
     url = listeningUrl(app, config);
   }
 
