@@ -7,13 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import {
-  DEFAULT_CLIENT_SECRET,
-  DEFAULT_INTEGRATION_CLIENT,
-  startDataverseEmulator,
-  type DataverseEmulator,
-} from "../../../emulators/dataverse";
+import { startDataverseEmulator, type DataverseEmulator } from "../../../emulators/dataverse";
 import {
   DEFAULT_REFERRALS_ADMIN,
   startPartnerCenterEmulator,
@@ -22,22 +16,19 @@ import {
 } from "../../../emulators/partner-center";
 import { ManualClock } from "../../../emulators/shared/clock";
 import { createClients, InMemoryRefreshTokenStore, type Clients } from "../../../server/clients";
-import { loadConfig } from "../../../server/config/loadConfig";
 import { Secret } from "../../../server/config/secret";
 import type { StorageConfig } from "../../../server/config/types";
 import { openDatabase, PgSyncStateStore, type Database } from "../../../server/store";
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncLogger } from "../../../server/sync";
 import type { PartnerCenterGateway } from "../../../server/sync/ports";
+import { dropPostgresSchema, POSTGRES_URL } from "../../support/bridgeStack";
 import { START_TIME } from "../../support/partnerCenterEmulator";
+import { ALL_SECRETS, configFor, PC_CLIENT_ID, PC_CLIENT_SECRET, PC_REFRESH_TOKEN } from "../clients/harness";
 import { recordingPartnerCenter, type PatchRecord } from "./recording";
 import { SellerApi } from "./sellerApi";
 
-const PC_CLIENT_ID = "c05e11b0-0000-4000-8000-0000000005c1";
-const PC_CLIENT_SECRET = "pc-client-secret-for-the-sync-tests-0123";
-const PC_REFRESH_TOKEN = "pc-refresh-token-for-the-sync-tests-4567";
-const WEBHOOK_KEY = "dataverse-webhook-key-for-the-sync-tests-89ab";
-export const SECRETS = [PC_CLIENT_SECRET, PC_REFRESH_TOKEN, WEBHOOK_KEY, DEFAULT_CLIENT_SECRET];
-const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/** Every secret the world configures (the clients tests' credentials): none may reach an audit line or a record. */
+export const SECRETS = ALL_SECRETS;
 export const HOUR_MS = 3_600_000;
 /** Starting a world initialises a fresh PGlite database (initdb), which takes seconds on a busy machine. */
 export const WORLD_TIMEOUT_MS = 120_000;
@@ -124,32 +115,6 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   };
 }
 
-function configFor(dataverse: DataverseEmulator, partnerCenter: PartnerCenterEmulator) {
-  const result = loadConfig({
-    env: {
-      PUBLIC_URL: "http://127.0.0.1:3978",
-      DATAVERSE_URL: dataverse.url,
-      DATAVERSE_AUTHORITY: dataverse.url,
-      DATAVERSE_TENANT_ID: dataverse.tenantId,
-      DATAVERSE_CLIENT_ID: DEFAULT_INTEGRATION_CLIENT.clientId,
-      DATAVERSE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-      DATAVERSE_WEBHOOK_KEY: WEBHOOK_KEY,
-      PARTNER_CENTER_API_URL: partnerCenter.url,
-      PARTNER_CENTER_WEBHOOKS_API_URL: partnerCenter.url,
-      PARTNER_CENTER_AUTHORITY: partnerCenter.url,
-      PARTNER_CENTER_TENANT_ID: partnerCenter.tenantId,
-      PARTNER_CENTER_CLIENT_ID: PC_CLIENT_ID,
-      PARTNER_CENTER_CLIENT_SECRET: PC_CLIENT_SECRET,
-      PARTNER_CENTER_REFRESH_TOKEN: PC_REFRESH_TOKEN,
-      FORM_API_ISSUER: `${dataverse.url}/${dataverse.tenantId}/v2.0`,
-      FORM_API_AUDIENCE: "api://c05e11b0-0000-4000-8000-00000000f001",
-      FORM_API_JWKS_URL: `${dataverse.url}/${dataverse.tenantId}/discovery/v2.0/keys`,
-    },
-  });
-  if (!result.ok) throw new Error(`the test configuration is invalid: ${JSON.stringify(result.problems)}`);
-  return result.config;
-}
-
 /** PGlite in a fresh temp folder, or PostgreSQL in a schema no other test uses (dropped afterwards). */
 function storageFor(kind: "pglite" | "postgres"): {
   storage: StorageConfig;
@@ -176,14 +141,6 @@ function storageFor(kind: "pglite" | "postgres"): {
       location: `${url.hostname}:${url.port || "5432"}${url.pathname}`,
     },
     schema,
-    cleanup: async () => {
-      const client = new pg.Client(POSTGRES_URL);
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
+    cleanup: () => dropPostgresSchema(schema),
   };
 }
