@@ -11,6 +11,7 @@ const programs = [
   { config: "emulators/tsconfig.json", what: "emulators" },
   { config: "server/tsconfig.json", what: "server" },
   { config: "webresources/tsconfig.json", what: "web resources" },
+  { config: "solution/tsconfig.json", what: "solution source and packer" },
   { config: "test/tsconfig.json", what: "tests and benchmarks" },
 ];
 

@@ -1,0 +1,41 @@
+/**
+ * The web resources the solution publishes: the bundled form and command bar script, and the sync status icons the
+ * grid shows. Names follow the web resources' build (webresources/README.md): each is the file's path under
+ * out/webresources. The ids are fixed: an upgrade finds each web resource again by its id.
+ */
+import type { WebResourceDefinition } from "./model";
+
+export const opportunityScript: WebResourceDefinition = {
+  id: "f3779eff-879b-4673-a81c-974f77dc4fa3",
+  name: "csb_/scripts/opportunity.js",
+  displayName: "Co-sell Bridge: opportunity form and command bar",
+  description: "Form events, command bar buttons and the grid checkmark of the Co-sell Bridge.",
+  type: "JavaScript",
+};
+
+function icon(id: string, status: string, words: string): WebResourceDefinition {
+  return {
+    id,
+    name: `csb_/icons/${status}.svg`,
+    displayName: `Co-sell Bridge: ${words} icon`,
+    description: `Shown in opportunity views when the opportunity is ${words}.`,
+    type: "SVG",
+  };
+}
+
+export const statusIcons: readonly WebResourceDefinition[] = [
+  icon("bfa47940-4742-46c5-8fd7-d317a8cdac73", "synced", "synced with Partner Center"),
+  icon("96efba03-aa3f-4254-a675-d93597092d84", "pending", "waiting to sync"),
+  icon("7d99ac1d-b077-4bad-8be8-e447876f2a89", "error", "in sync error"),
+  icon("76c9726f-8f24-4713-97a3-a97ca57e4acd", "notsynced", "not synced"),
+];
+
+/** Every web resource, the script first. */
+export const webResources: readonly WebResourceDefinition[] = [opportunityScript, ...statusIcons];
+
+/** The icon web resource of a status ("synced", "pending", ...). */
+export function iconNamed(status: string): WebResourceDefinition {
+  const found = statusIcons.find((candidate) => candidate.name === `csb_/icons/${status}.svg`);
+  if (found === undefined) throw new Error(`There is no status icon '${status}'.`);
+  return found;
+}
