@@ -4,7 +4,7 @@
  */
 import { resolveTokenProvider, type TokenProvider } from "./auth/tokenProvider";
 import { settingsCache, type FormSettings } from "./dataverse/settings";
-import { languageOf, type Language } from "./i18n/strings";
+import { languageOf, resourceStrings, type Language } from "./i18n/strings";
 import { NOTICE, notify } from "./opportunity/notices";
 import { FormSession, FormSessions } from "./opportunity/session";
 import { showStatus } from "./opportunity/statusNotice";
@@ -38,7 +38,7 @@ export class Bridge {
   }
 
   language(): Language {
-    return languageOf(this.runtime.languageId());
+    return languageOf(resourceStrings(this.runtime.resourceString));
   }
 
   describe(error: unknown): string {

@@ -12,8 +12,8 @@ export interface Runtime {
   readonly fetch: typeof fetch;
   readonly clock: Clock;
   readonly host: () => AuthHost;
-  /** The user's language (LCID). */
-  readonly languageId: () => number;
+  /** Xrm.Utility.getResourceString: a string of the user's language from a String (RESX) web resource. */
+  readonly resourceString: (webResourceName: string, key: string) => unknown;
   readonly openUrl: (url: string) => void;
   /** Asks the seller to confirm; resolves true when they do. */
   readonly confirm: (title: string, text: string) => Promise<boolean>;
@@ -35,7 +35,7 @@ export function browserRuntime(): Runtime {
         }),
     },
     host: () => window,
-    languageId: () => Xrm.Utility.getGlobalContext().userSettings.languageId,
+    resourceString: (webResourceName, key) => Xrm.Utility.getResourceString(webResourceName, key),
     openUrl: (url) => {
       Xrm.Navigation.openUrl(url);
     },

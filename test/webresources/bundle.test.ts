@@ -52,13 +52,19 @@ describe("the web resource bundle", () => {
     ]);
   });
 
-  it("is minified, links its source map and ships the icons under their web resource names", () => {
+  it("is minified, links its source map and ships the strings and icons under their web resource names", () => {
     expect(code.split("\n").length).toBeLessThanOrEqual(3);
     expect(code.trimEnd().endsWith("//# sourceMappingURL=opportunity.js.map")).toBe(true);
     const map = JSON.parse(readFileSync(`${script}.map`, "utf8")) as { sources: string[] };
     expect(map.sources.some((source) => source.endsWith("webresources/opportunity/handlers.ts"))).toBe(true);
     for (const icon of ["synced", "pending", "error", "notsynced"]) {
       expect(existsSync(path.join(out, "icons", `${icon}.svg`))).toBe(true);
+    }
+    for (const lcid of [1033, 1049]) {
+      const strings = readFileSync(path.join(out, "strings", `opportunity.${lcid}.resx`), "utf8");
+      expect(strings).toBe(
+        readFileSync(path.join(root, "webresources", "strings", `opportunity.${lcid}.resx`), "utf8"),
+      );
     }
   });
 });

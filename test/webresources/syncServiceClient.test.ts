@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { languageOf } from "../../webresources/i18n/strings";
 import { describeError } from "../../webresources/service/describeError";
 import { SyncServiceError } from "../../webresources/service/serviceError";
 import { syncServiceClient } from "../../webresources/service/syncServiceClient";
@@ -16,11 +15,12 @@ import {
   throttled,
   unauthorized,
 } from "./support/serviceAnswers";
+import { resxLanguage } from "./support/resourceStrings";
 import { SyncServiceStub, closedPortUrl, errorBody } from "./support/syncServiceStub";
 import { START, fixedToken } from "./support/testRuntime";
 
-const english = languageOf(1033);
-const russian = languageOf(1049);
+const english = resxLanguage(1033);
+const russian = resxLanguage(1049);
 
 let stub: SyncServiceStub;
 let service: SyncService;

@@ -2,12 +2,12 @@
  * The icon function of a view column (the column's "Web resource" and "Function name" in the view designer,
  * `imageproviderwebresource` / `imageproviderfunctionname` in the layout XML). The grid calls it once per row with
  * the row as JSON text, where a choice column's value is `<column>_Value`, and the user's LCID; it returns the
- * image web resource's name and the tooltip. It must be synchronous and may not call Xrm.
+ * image web resource's name and the tooltip. It must be synchronous and may not call Xrm, so its tooltips can't come
+ * from the string web resources (getResourceString): they live here, in the languages the resx files have, chosen by
+ * the LCID the grid passes for that purpose (any other LCID gets English).
  */
 import { SyncStatus } from "../../core/dataverse/options";
 import { opportunityTable } from "../../core/dataverse/schema";
-import type { StringKey } from "../i18n/english";
-import { languageOf } from "../i18n/strings";
 
 /** The image web resources, as the solution names them. */
 export const ICONS = {
@@ -17,13 +17,26 @@ export const ICONS = {
   notSynced: "csb_/icons/notsynced.svg",
 } as const;
 
-const BY_STATUS: Readonly<Record<number, readonly [string, StringKey]>> = {
-  [SyncStatus.Synced]: [ICONS.synced, "gridSynced"],
-  [SyncStatus.Pending]: [ICONS.pending, "gridPending"],
-  [SyncStatus.Error]: [ICONS.error, "gridError"],
+const RUSSIAN_LCID = 1049;
+
+/** An icon and its tooltip in English (any LCID but Russian's) and Russian. */
+type IconWithTooltips = readonly [icon: string, english: string, russian: string];
+
+const BY_STATUS: Readonly<Record<number, IconWithTooltips>> = {
+  [SyncStatus.Synced]: [ICONS.synced, "Synced with Partner Center", "Синхронизировано с Partner Center"],
+  [SyncStatus.Pending]: [ICONS.pending, "Sync with Partner Center pending", "Ожидает синхронизации с Partner Center"],
+  [SyncStatus.Error]: [
+    ICONS.error,
+    "Sync with Partner Center failed: open the opportunity for details",
+    "Синхронизация с Partner Center не удалась: подробности на форме возможности",
+  ],
 };
 
-const NOT_SYNCED: readonly [string, StringKey] = [ICONS.notSynced, "gridNotSynced"];
+const NOT_SYNCED: IconWithTooltips = [
+  ICONS.notSynced,
+  "Not synced with Partner Center",
+  "Не синхронизировано с Partner Center",
+];
 
 /** The csb_syncstatus option value of a row, or null when it is missing or unreadable. */
 function statusOfRow(rowData: string): number | null {
@@ -42,6 +55,6 @@ function statusOfRow(rowData: string): number | null {
 
 export function checkmarkIcon(rowData: string, userLcid: number): [string, string] {
   const status = statusOfRow(rowData);
-  const [icon, tooltip] = (status === null ? undefined : BY_STATUS[status]) ?? NOT_SYNCED;
-  return [icon, languageOf(userLcid).say(tooltip)];
+  const [icon, english, russian] = (status === null ? undefined : BY_STATUS[status]) ?? NOT_SYNCED;
+  return [icon, userLcid === RUSSIAN_LCID ? russian : english];
 }

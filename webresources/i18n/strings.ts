@@ -1,22 +1,38 @@
 /**
- * The user's language (Xrm.Utility.getGlobalContext().userSettings.languageId, or the userLCID a grid passes) picks
- * the table; anything but Russian gets English. Validation problems come from core in English and are re-worded
- * from their code for other languages.
+ * The sentences the scripts show come from String (RESX) web resources, csb_/strings/opportunity.<lcid>.resx, read
+ * with Xrm.Utility.getResourceString: Dynamics picks the user's language, else the organization's base language
+ * (https://learn.microsoft.com/power-apps/developer/model-driven-apps/clientapi/reference/xrm-utility/getresourcestring).
+ * That works only when the resx files are dependencies of csb_/scripts/opportunity.js (webresources/README.md says
+ * what the solution declares). `{0}`, `{1}` in a string are filled in by `say`.
  */
-import type { DealFields } from "../../core/mapping/fields";
-import type { ValidationProblem } from "../../core/validation/validateReferral";
-import { minimumHoursBeforeWon } from "../../core/referral/transitions";
-import { english, type StringKey } from "./english";
-import { russian, russianProblems } from "./russian";
+import type { FoundProblem } from "../../core/validation/findProblems";
+import type { StringKey } from "./stringKeys";
 
-export const RUSSIAN_LCID = 1049;
+/** The string web resources' name without language and extension, as getResourceString takes it. */
+export const STRINGS_WEB_RESOURCE = "csb_/strings/opportunity";
 
-/** The sentences of one language, plus its locale for dates. */
+/** One string in the user's language, or null when there is none. */
+export type StringLookup = (key: StringKey) => string | null;
+
+/** The sentences of the user's language, plus its locale for dates. */
 export interface Language {
   readonly locale: string;
   say(key: StringKey, ...values: readonly (string | number)[]): string;
   /** A validation problem in this language. */
-  problem(problem: ValidationProblem, fields: DealFields): string;
+  problem(problem: FoundProblem): string;
+}
+
+/** Strings through the platform's getResourceString (Xrm.Utility's in Dynamics). */
+export function resourceStrings(getResourceString: (webResourceName: string, key: string) => unknown): StringLookup {
+  return (key) => {
+    try {
+      const text = getResourceString(STRINGS_WEB_RESOURCE, key);
+      return typeof text === "string" && text !== "" ? text : null;
+    } catch {
+      // It throws "<name> does not exist" when no resx of that name is a dependency of the calling script.
+      return null;
+    }
+  };
 }
 
 function fill(template: string, values: readonly (string | number)[]): string {
@@ -26,28 +42,28 @@ function fill(template: string, values: readonly (string | number)[]): string {
     .trim();
 }
 
-const englishLanguage: Language = {
-  locale: "en-US",
-  say: (key, ...values) => fill(english[key], values),
-  problem: (problem) => problem.message,
-};
+/**
+ * Without the string resources there are no words in any language; the admin must fix the solution. English, and
+ * the message's details (the service's explanation, say) are kept.
+ */
+function missing(key: StringKey, values: readonly (string | number)[]): string {
+  return fill(
+    `Co-sell Bridge has no text "${key}": the web resources ${STRINGS_WEB_RESOURCE}.<language>.resx are missing ` +
+      "or not dependencies of csb_/scripts/opportunity.js. Tell your admin. {0}",
+    [values.join(" ")],
+  );
+}
 
-const russianLanguage: Language = {
-  locale: "ru-RU",
-  say: (key, ...values) => fill(russian[key], values),
-  problem: ({ code }, fields) => {
-    const detail: Partial<Record<ValidationProblem["code"], string | number>> = {
-      countryInvalid: fields.customerCountry ?? "",
-      closeDateInPast: fields.closeDate ?? "",
-      currencyInvalid: fields.currency ?? "",
-      wonTooSoon: minimumHoursBeforeWon,
-    };
-    return fill(russianProblems[code], [detail[code] ?? ""]);
-  },
-};
-
-export function languageOf(lcid: number): Language {
-  return lcid === RUSSIAN_LCID ? russianLanguage : englishLanguage;
+export function languageOf(lookup: StringLookup): Language {
+  const say = (key: StringKey, ...values: readonly (string | number)[]) => {
+    const template = lookup(key);
+    return template === null ? missing(key, values) : fill(template, values);
+  };
+  return {
+    locale: lookup("locale") ?? "en-US",
+    say,
+    problem: ({ code, value }) => say(`problem_${code}`, value ?? ""),
+  };
 }
 
 /** A date-time from the service as the user reads it, e.g. "May 4, 2026, 9:00 AM"; the raw text if unreadable. */

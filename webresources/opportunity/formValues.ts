@@ -5,6 +5,7 @@
 import { SyncStatus } from "../../core/dataverse/options";
 import { opportunityTable } from "../../core/dataverse/schema";
 import { toFlag, toText } from "../../core/mapping/values";
+import { bareId } from "../service/syncServiceClient";
 
 export const cosellColumns = opportunityTable.cosellColumns;
 
@@ -17,7 +18,7 @@ export function attributeOf(form: Xrm.FormContext, name: string): Xrm.Attributes
 
 /** The record's id, lower-case without braces; null on a create form that was not saved yet. */
 export function recordIdOf(form: Xrm.FormContext): string | null {
-  const id = form.data.entity.getId().replace(/[{}]/g, "").toLowerCase();
+  const id = bareId(form.data.entity.getId());
   return id === "" ? null : id;
 }
 
@@ -44,7 +45,7 @@ export function lookupIdOf(form: Xrm.FormContext, name: string, table?: string):
   const first = Array.isArray(value) ? (value[0] as Partial<Xrm.LookupValue> | undefined) : undefined;
   if (typeof first?.id !== "string" || first.id === "") return null;
   if (table !== undefined && first.entityType !== undefined && first.entityType !== table) return null;
-  return first.id.replace(/[{}]/g, "").toLowerCase();
+  return bareId(first.id);
 }
 
 export function syncRequested(form: Xrm.FormContext): boolean {

@@ -7,6 +7,7 @@
  *  - onSave: refuses to save Sync = Yes for an opportunity Partner Center would refuse, listing the reasons.
  * Work the platform need not wait for runs in the background (Bridge.track): a slow service never holds the form.
  */
+import type { FieldMapping } from "../../core/mapping/fields";
 import type { Bridge } from "../bridge";
 import type { FormSettings } from "../dataverse/settings";
 import { isSyncPending } from "../service/types";
@@ -24,6 +25,11 @@ export interface OpportunityHandlers {
   readonly onLoad: (executionContext: Xrm.Events.EventContext) => void;
   readonly onSyncFieldChange: (executionContext: Xrm.Events.EventContext) => void;
   readonly onSave: (executionContext: Xrm.Events.SaveEventContext) => void;
+}
+
+interface Judged {
+  readonly verdict: Verdict;
+  readonly mapping: FieldMapping | null;
 }
 
 function isRefusal(verdict: Verdict): boolean {
@@ -65,20 +71,22 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
     }
   }
 
-  /** Validates the form as it is now (reading rows when needed) and shows the verdict. */
+  /** The verdict on the form as it is now, reading the settings and rows it needs, and the mapping it used. */
+  async function judgeNow(form: Xrm.FormContext, session: FormSession): Promise<Judged> {
+    const settings = await bridge.settings();
+    const pre = precheck(form, settings);
+    if (pre.kind !== "judge") return { verdict: pre, mapping: null };
+    const snapshot = await session.snapshots.load(form, pre.mapping);
+    return { verdict: judge(form, snapshot, pre.mapping, settings, now()), mapping: pre.mapping };
+  }
+
+  /** Validates the form as it is now and shows the verdict. */
   async function check(form: Xrm.FormContext): Promise<void> {
     const session = bridge.sessions.of(form);
     const language = bridge.language();
     try {
-      const settings = await bridge.settings();
-      const pre = precheck(form, settings);
-      if (pre.kind !== "judge") {
-        session.display.show(form, pre, null, language, "change");
-        return;
-      }
-      const snapshot = await session.snapshots.load(form, pre.mapping);
-      const verdict = judge(form, snapshot, pre.mapping, settings, now());
-      if (session.serves(form)) session.display.show(form, verdict, pre.mapping, language, "change");
+      const { verdict, mapping } = await judgeNow(form, session);
+      if (session.serves(form)) session.display.show(form, verdict, mapping, language, "change");
     } catch (error) {
       session.display.clear(form);
       notify(form, NOTICE.validation, "WARNING", language.say("checkUnavailable", bridge.reason(error)));
@@ -99,13 +107,7 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
   async function checkThenSave(form: Xrm.FormContext, session: FormSession, saveMode: number): Promise<void> {
     const language = bridge.language();
     try {
-      const settings = await bridge.settings();
-      const pre = precheck(form, settings);
-      const mapping = pre.kind === "judge" ? pre.mapping : null;
-      const verdict =
-        mapping === null
-          ? (pre as Verdict)
-          : judge(form, await session.snapshots.load(form, mapping), mapping, settings, now());
+      const { verdict, mapping } = await judgeNow(form, session);
       if (!session.serves(form)) return;
       const refused = isRefusal(verdict);
       session.display.show(form, verdict, mapping, language, refused ? "save" : "change");

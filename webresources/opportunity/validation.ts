@@ -3,17 +3,17 @@
  * toPartnerCenter.ts and validation.ts), so the form never refuses what the service would send:
  *  - Sync with Partner Center = No: nothing to judge;
  *  - csb_SyncCoSellOnly and no help requested on a deal not linked yet: it won't be sent at all;
- *  - not linked yet: every rule for creating a referral (core's validateOpportunityForSync);
+ *  - not linked yet: every rule for creating a referral (core's findOpportunityProblems, the rules of
+ *    validateOpportunityForSync without its English wording, which the string resources give instead);
  *  - linked: only problems about the fields this save sends (the form's dirty columns; all of them when Sync was
  *    just switched on), the co-sell rules together, never the creation-only outcome rules, and a closed deal's
  *    close date may lie in the past.
  */
-import type { DealFields, FieldMapping, MappedField } from "../../core/mapping/fields";
+import type { FieldMapping, MappedField } from "../../core/mapping/fields";
 import { readOpportunity } from "../../core/mapping/readDeal";
 import type { OpportunitySnapshot } from "../../core/mapping/snapshot";
 import { toText } from "../../core/mapping/values";
-import { validateOpportunityForSync } from "../../core/validation/validateOpportunity";
-import type { ValidationCode, ValidationProblem } from "../../core/validation/validateReferral";
+import { findOpportunityProblems, type FoundProblem, type ValidationCode } from "../../core/validation/findProblems";
 import type { FormSettings } from "../dataverse/settings";
 import { attributeOf, cosellColumns, syncRequested } from "./formValues";
 
@@ -21,7 +21,7 @@ export type Verdict =
   | { readonly kind: "off" }
   | { readonly kind: "notSent" }
   | { readonly kind: "mappingInvalid"; readonly errors: readonly string[] }
-  | { readonly kind: "checked"; readonly problems: readonly ValidationProblem[]; readonly fields: DealFields };
+  | { readonly kind: "checked"; readonly problems: readonly FoundProblem[] };
 
 const CREATION_ONLY: readonly ValidationCode[] = ["wonTooSoon", "closedAtCreation"];
 const CO_SELL_CODES: readonly ValidationCode[] = ["helpNeedsSharing", "contactMissing", "solutionMissing"];
@@ -61,8 +61,8 @@ export function judge(
   const fields = readOpportunity(snapshot, mapping);
   const linked = toText(snapshot.opportunity[cosellColumns.referralId]) !== null;
   if (!linked && settings.syncCoSellOnly && fields.helpRequested.length === 0) return { kind: "notSent" };
-  const problems = validateOpportunityForSync(snapshot, mapping, { now });
-  if (!linked) return { kind: "checked", problems, fields };
+  const problems = findOpportunityProblems(snapshot, mapping, { now });
+  if (!linked) return { kind: "checked", problems };
 
   const sending = fieldsBeingSent(form, mapping);
   const closed = fields.outcome === "Won" || fields.outcome === "Lost";
@@ -73,5 +73,5 @@ export function judge(
     if (CO_SELL_CODES.includes(problem.code) && coSellChanging) return true;
     return sending.includes(problem.field);
   });
-  return { kind: "checked", problems: counted, fields };
+  return { kind: "checked", problems: counted };
 }

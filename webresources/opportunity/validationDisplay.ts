@@ -54,7 +54,7 @@ export class ValidationDisplay {
     const byControl = new Map<string, string[]>();
     const elsewhere: string[] = [];
     for (const problem of verdict.problems) {
-      const text = language.problem(problem, verdict.fields);
+      const text = language.problem(problem);
       const entry = mapping[problem.field];
       const name = entry.table === "opportunity" && entry.kind !== "outcome" ? entry.column : null;
       if (name !== null && standardControl(form, name) !== null)
@@ -67,7 +67,7 @@ export class ValidationDisplay {
       this.watch(form, name);
     }
     if (mode === "save") {
-      const all = verdict.problems.map((problem) => language.problem(problem, verdict.fields));
+      const all = verdict.problems.map((problem) => language.problem(problem));
       notify(form, NOTICE.validation, "ERROR", language.say("saveRefused", all.join(" ")));
     } else if (elsewhere.length > 0) {
       notify(form, NOTICE.validation, "WARNING", language.say("wouldRefuse", elsewhere.join(" ")));

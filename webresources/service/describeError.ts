@@ -14,40 +14,32 @@ export function describeError(error: unknown, language: Language, nowMs: number)
   if (!(error instanceof SyncServiceError)) {
     return language.say("unexpected", error instanceof Error ? error.message : String(error));
   }
-  const { body, status, retryAfterSeconds } = error.details;
+  const { failure, details } = error;
+  const { body, status = 0 } = details;
   const message = body?.message ?? "";
   const whatToDo = body?.whatToDo ?? "";
-  const wait = retryAfterSeconds ?? DEFAULT_WAIT_SECONDS;
+  const wait = details.retryAfterSeconds ?? DEFAULT_WAIT_SECONDS;
   const after = formatTime(nowMs + wait * 1000, language);
-  switch (error.failure) {
+  // Without the service's explanation, a refusal or a failure can only give the status and what to try.
+  if ((failure === "refused" || failure === "failed") && body === undefined) {
+    return language.say("failedNoDetail", status);
+  }
+  switch (failure) {
     case "notConfigured":
-      return language.say(
-        "notConfigured",
-        language.say(error.details.endpoint === "invalid" ? "endpointInvalid" : "endpointEmpty"),
-      );
+      return language.say(details.endpoint === "invalid" ? "notConfiguredInvalid" : "notConfiguredEmpty");
     case "signIn":
-      return language.say("signIn", error.message);
-    case "unreachable":
-      return language.say("unreachable");
-    case "timeout":
-      return language.say("timeout");
-    case "unauthorized":
-      return language.say("unauthorized");
-    case "forbidden":
-      return language.say("forbidden", message, whatToDo);
+      return language.say(failure, error.message);
     case "throttled":
-      return language.say("throttled", wait, after);
+      return language.say(failure, wait, after);
     case "unavailable":
-      return language.say("unavailable", message, wait, after);
-    case "refused":
-      return body === undefined
-        ? language.say("failed", status ?? 0, language.say("failedNoDetail"))
-        : language.say("refused", message, whatToDo);
+      return language.say(failure, message, wait, after);
     case "failed":
-      return body === undefined
-        ? language.say("failed", status ?? 0, language.say("failedNoDetail"))
-        : language.say("failed", status ?? 0, message, whatToDo);
-    case "badAnswer":
-      return language.say("badAnswer");
+      return language.say(failure, status, message, whatToDo);
+    case "forbidden":
+    case "refused":
+      return language.say(failure, message, whatToDo);
+    default:
+      // unreachable, timeout, unauthorized, badAnswer: the sentence names no detail.
+      return language.say(failure);
   }
 }

@@ -1,12 +1,14 @@
 /**
  * An Opportunity form on xrm-mock with the columns the scripts read, holding a valid co-sell deal unless told
- * otherwise; the platform calls xrm-mock leaves unimplemented (data.save, data.refresh, ui.close) behave as the
- * documented ones do: data.save runs the OnSave handlers and rejects when one of them prevented the save.
+ * otherwise; the platform calls xrm-mock leaves unimplemented (data.save, data.refresh, ui.close,
+ * Utility.getResourceString) behave as the documented ones do: data.save runs the OnSave handlers and rejects when one
+ * of them prevented the save, and getResourceString reads the real resx files.
  */
 import { XrmMockGenerator } from "xrm-mock";
 import { MicrosoftHelpOption, SyncStatus } from "../../../core/dataverse/options";
 import { OPPORTUNITY_ID, REFERRAL_ID, REFERRAL_LINK } from "./serviceAnswers";
 import { ACCOUNT_ID, CONTACT_ID, CURRENCY_ID } from "./memoryDataverse";
+import { installResourceStrings } from "./resourceStrings";
 
 export interface OpportunityValues {
   /** null: a create form not saved yet. */
@@ -53,6 +55,7 @@ export function openOpportunityForm(values: OpportunityValues = {}): OpenForm {
   XrmMockGenerator.initialise({
     entity: { id: id === null ? "" : `{${id.toUpperCase()}}`, entityName: "opportunity" },
   });
+  installResourceStrings();
   const omit = new Set(values.omit ?? []);
   const A = XrmMockGenerator.Attribute;
   const add = (name: string, create: () => unknown) => {
