@@ -55,7 +55,7 @@ export interface TableDefinition {
 }
 
 /** The kind of a web resource, with its WebResourceType code. */
-export const webResourceTypes = { JavaScript: 3, SVG: 11 } as const;
+export const webResourceTypes = { JavaScript: 3, SVG: 11, StringResx: 12 } as const;
 
 /** A web resource: a file of the web resources' build, published under `name`. */
 export interface WebResourceDefinition {
@@ -65,6 +65,13 @@ export interface WebResourceDefinition {
   readonly displayName: string;
   readonly description: string;
   readonly type: keyof typeof webResourceTypes;
+  /** The language of a string resource (RESX); other web resources are in the base language. */
+  readonly languageCode?: number;
+  /**
+   * Web resources the platform loads with this one. A script needs its RESX files here, or
+   * Xrm.Utility.getResourceString answers null (Microsoft's Client API docs, "getResourceString").
+   */
+  readonly dependsOn?: readonly WebResourceDefinition[];
 }
 
 /** A function of a web resource, named as forms and command bars call it. */

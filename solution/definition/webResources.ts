@@ -1,9 +1,26 @@
 /**
- * The web resources the solution publishes: the bundled form and command bar script, and the sync status icons the
- * grid shows. Names follow the web resources' build (webresources/README.md): each is the file's path under
+ * The web resources the solution publishes: the bundled form and command bar script with its strings in English and
+ * Russian, and the sync status icons the grid shows. Names follow the web resources' build (webresources/README.md): each is the file's path under
  * out/webresources. The ids are fixed: an upgrade finds each web resource again by its id.
  */
 import type { WebResourceDefinition } from "./model";
+
+function strings(id: string, languageCode: number, language: string): WebResourceDefinition {
+  return {
+    id,
+    name: `csb_/strings/opportunity.${languageCode}.resx`,
+    displayName: `Co-sell Bridge: form strings (${language})`,
+    description: `The sentences of the opportunity form and command bar in ${language}.`,
+    type: "StringResx",
+    languageCode,
+  };
+}
+
+/** The script's sentences, one RESX per language (webresources/README.md, "Strings"). */
+export const opportunityStrings: readonly WebResourceDefinition[] = [
+  strings("3c0f5d2e-6b1a-4f7e-9d41-2a8c5e7b1f03", 1033, "English"),
+  strings("8e2b7a41-5c9d-4e3f-b016-7d4a9c2e5b18", 1049, "Russian"),
+];
 
 export const opportunityScript: WebResourceDefinition = {
   id: "f3779eff-879b-4673-a81c-974f77dc4fa3",
@@ -11,6 +28,7 @@ export const opportunityScript: WebResourceDefinition = {
   displayName: "Co-sell Bridge: opportunity form and command bar",
   description: "Form events, command bar buttons and the grid checkmark of the Co-sell Bridge.",
   type: "JavaScript",
+  dependsOn: opportunityStrings,
 };
 
 function icon(id: string, status: string, words: string): WebResourceDefinition {
@@ -31,7 +49,11 @@ export const statusIcons: readonly WebResourceDefinition[] = [
 ];
 
 /** Every web resource, the script first. */
-export const webResources: readonly WebResourceDefinition[] = [opportunityScript, ...statusIcons];
+export const webResources: readonly WebResourceDefinition[] = [
+  opportunityScript,
+  ...opportunityStrings,
+  ...statusIcons,
+];
 
 /** The icon web resource of a status ("synced", "pending", ...). */
 export function iconNamed(status: string): WebResourceDefinition {

@@ -3,6 +3,7 @@
  * (each names its extension-less file under WebResources/, as exports store them: shared/reference/toolchain.md §4),
  * the PCF control (`CustomControls`, naming its ControlManifest.xml) and the security roles.
  */
+import { derivedId } from "../definition/derivedIds";
 import { baseLanguageCode, firstReleaseVersion } from "../definition/identity";
 import {
   webResourceTypes,
@@ -11,7 +12,7 @@ import {
   type WebResourceDefinition,
 } from "../definition/model";
 import { braced, label, labelList } from "./labels";
-import { element, textElement, type XmlNode } from "./xmlNode";
+import { element, serializeElement, textElement, type XmlNode } from "./xmlNode";
 
 /** A global choice. */
 export function optionSetElement(choice: ChoiceDefinition): XmlNode {
@@ -50,16 +51,38 @@ export function webResourceElement(webResource: WebResourceDefinition): XmlNode 
     textElement("Name", webResource.name),
     textElement("DisplayName", webResource.displayName),
     textElement("Description", webResource.description),
-    textElement("LanguageCode", baseLanguageCode),
+    textElement("LanguageCode", webResource.languageCode ?? baseLanguageCode),
     textElement("WebResourceType", webResourceTypes[webResource.type]),
     textElement("IntroducedVersion", firstReleaseVersion),
     textElement("IsEnabledForMobileClient", "1"),
     textElement("IsAvailableForMobileOffline", "1"),
+    ...(webResource.dependsOn === undefined
+      ? []
+      : [textElement("DependencyXml", dependencyXml(webResource, webResource.dependsOn))]),
     textElement("IsCustomizable", "1"),
     textElement("CanBeDeleted", "1"),
     textElement("IsHidden", "0"),
     textElement("FileName", `/${webResourceEntry(webResource)}`),
   );
+}
+
+/**
+ * A web resource's dependencies as the platform stores them: XML carried as text in DependencyXml (the shape of
+ * exported solutions; webresources/README.md, "Strings").
+ */
+function dependencyXml(owner: WebResourceDefinition, libraries: readonly WebResourceDefinition[]): string {
+  const library = (dependency: WebResourceDefinition) =>
+    serializeElement(
+      element("Library", {
+        name: dependency.name,
+        displayName: dependency.displayName,
+        languagecode: dependency.languageCode ?? baseLanguageCode,
+        description: "",
+        // Like a form library entry, a dependency has an id of its own, not the web resource's.
+        libraryUniqueId: braced(derivedId(owner.id, `dependency:${dependency.name}`)),
+      }),
+    );
+  return `<Dependencies><Dependency componentType="WebResource">${libraries.map(library).join("")}</Dependency></Dependencies>`;
 }
 
 /** The folder of a PCF control in the zip: Controls/<prefix>_<namespace>.<constructor>. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { sdkMessageIds as platformMessageIds } from "../../emulators/dataverse/solution";
-import { parseXmlTree } from "../../emulators/dataverse/solution/xmlTree";
+import { decodeReferences, parseXmlTree } from "../../emulators/dataverse/solution/xmlTree";
 import {
   coSellPanel,
   derivedId,
@@ -50,6 +50,33 @@ describe("the solution's definitions", () => {
     expect(identifying.length).toBeGreaterThan(30);
     expect(new Set(identifying).size).toBe(identifying.length);
     for (const id of ids) expect(id).toMatch(guid);
+  });
+});
+
+describe("the form script's strings", () => {
+  it("ship as one RESX per language that the script depends on, so getResourceString finds them", () => {
+    const customizations = textOf(packedSolution().unmanaged, "customizations.xml");
+    const child = (block: string, tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(block)?.[1];
+    const resources = [...customizations.matchAll(/<WebResource>([\s\S]*?)<\/WebResource>/g)].map(([, block = ""]) => ({
+      name: child(block, "Name"),
+      type: child(block, "WebResourceType"),
+      language: child(block, "LanguageCode"),
+      dependencies: decodeReferences(child(block, "DependencyXml") ?? ""),
+    }));
+    expect(
+      resources
+        .filter((resource) => resource.name?.endsWith(".resx"))
+        .map(({ name, type, language }) => [name, type, language]),
+    ).toEqual([
+      ["csb_/strings/opportunity.1033.resx", "12", "1033"],
+      ["csb_/strings/opportunity.1049.resx", "12", "1049"],
+    ]);
+    const script = resources.find((resource) => resource.name === "csb_/scripts/opportunity.js");
+    const libraries = [...(script?.dependencies ?? "").matchAll(/<Library name="([^"]+)"[^>]*languagecode="(\d+)"/g)];
+    expect(libraries.map(([, name, language]) => [name, language])).toEqual([
+      ["csb_/strings/opportunity.1033.resx", "1033"],
+      ["csb_/strings/opportunity.1049.resx", "1049"],
+    ]);
   });
 });
 

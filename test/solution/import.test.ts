@@ -112,6 +112,8 @@ describe("importing the packed solution", () => {
       "csb_/icons/pending.svg",
       "csb_/icons/synced.svg",
       "csb_/scripts/opportunity.js",
+      "csb_/strings/opportunity.1033.resx",
+      "csb_/strings/opportunity.1049.resx",
     ]);
     const script = resources.find((row) => row.name === "csb_/scripts/opportunity.js");
     const packedScript = [...entries].find(([name]) => name.startsWith("WebResources/csb_scriptsopportunityjs"))?.[1];

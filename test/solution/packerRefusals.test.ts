@@ -65,11 +65,11 @@ describe("a pack with missing inputs", () => {
   it("names every missing file and the command that builds it", () => {
     const empty = join(scratch, "empty");
     const error = refusal({ controlsDir: join(empty, "controls"), webResourcesDir: join(empty, "webresources") });
-    expect(error.problems).toHaveLength(6);
+    expect(error.problems).toHaveLength(8);
     expect(error.problems[0]).toMatch(/built control is missing .*ControlManifest\.xml.*npm run build:controls/);
     expect(error.problems.slice(1).join("\n")).toMatch(/csb_\/icons\/notsynced\.svg is missing/);
     for (const problem of error.problems.slice(1)) expect(problem).toMatch(/node scripts\/build-webresources\.mjs/);
-    expect(error.message).toMatch(/^The CoSellBridge solution can't be packed \(6 problems\):/);
+    expect(error.message).toMatch(/^The CoSellBridge solution can't be packed \(8 problems\):/);
   });
 
   it("names a resource the control's manifest lists but the build lacks", () => {
