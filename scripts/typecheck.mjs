@@ -12,6 +12,8 @@ const programs = [
   { config: "server/tsconfig.json", what: "server" },
   { config: "webresources/tsconfig.json", what: "web resources" },
   { config: "solution/tsconfig.json", what: "solution source and packer" },
+  { config: "demo/tsconfig.json", what: "demo host server" },
+  { config: "demo/host/browser/tsconfig.json", what: "demo host page (browser)" },
   { config: "test/tsconfig.json", what: "tests and benchmarks" },
 ];
 

@@ -1,0 +1,100 @@
+/**
+ * The answers of the sync service's form API, as the panel reads them. A copy of `OpportunitySyncStatus` and
+ * `SyncRequestResult` in server/http/services.ts (controls may not import server/), with checks that turn an answer
+ * of another shape into null rather than a crash. Only the properties the panel reads are checked.
+ */
+
+export type SyncStatusName = "Not synced" | "Pending" | "Synced" | "Error";
+
+export interface SyncProblem {
+  readonly at: string;
+  readonly message: string;
+  readonly whatToDo: string;
+}
+
+export interface PendingWork {
+  readonly jobId: string;
+  readonly state: "queued" | "running" | "retrying";
+  readonly reason: string;
+  readonly queuedAt: string;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+}
+
+/** The part of the service's OpportunitySyncStatus the panel shows (its audit comes from csb_audit instead). */
+export interface OpportunitySyncStatus {
+  readonly opportunityId: string;
+  readonly status: SyncStatusName;
+  readonly checkmark: boolean;
+  readonly referralId: string | null;
+  readonly referralLink: string | null;
+  readonly lastSyncedAt: string | null;
+  readonly lastError: SyncProblem | null;
+  readonly pending: readonly PendingWork[];
+}
+
+export interface SyncRequestResult {
+  readonly jobId: string | null;
+  readonly coalesced: boolean;
+}
+
+/** The service's error body: `{ "error": { "code", "message", "whatToDo" } }`. */
+export interface ServiceErrorDetail {
+  readonly code: string;
+  readonly message: string;
+  readonly whatToDo: string;
+}
+
+type Json = Readonly<Record<string, unknown>>;
+
+/** A check per property: an answer matches when every listed property passes (others are ignored). */
+type Shape = Readonly<Record<string, (value: unknown) => boolean>>;
+
+const isText = (value: unknown) => typeof value === "string";
+const isTextOrNull = (value: unknown) => value === null || typeof value === "string";
+const isOneOf = (allowed: readonly string[]) => (value: unknown) =>
+  typeof value === "string" && allowed.includes(value);
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function matches(value: unknown, shape: Shape): value is Json {
+  return isObject(value) && Object.keys(shape).every((name) => shape[name]?.(value[name]) === true);
+}
+
+const problemShape: Shape = { at: isText, message: isText, whatToDo: isText };
+
+const pendingShape: Shape = {
+  state: isOneOf(["queued", "running", "retrying"]),
+  reason: isText,
+  nextAttemptAt: isTextOrNull,
+};
+
+const statusShape: Shape = {
+  status: isOneOf(["Not synced", "Pending", "Synced", "Error"]),
+  referralId: isTextOrNull,
+  referralLink: isTextOrNull,
+  lastSyncedAt: isTextOrNull,
+  lastError: (value) => value === null || matches(value, problemShape),
+  pending: (value) => Array.isArray(value) && value.every((work) => matches(work, pendingShape)),
+};
+
+export function parseSyncStatus(body: unknown): OpportunitySyncStatus | null {
+  return matches(body, statusShape) ? (body as unknown as OpportunitySyncStatus) : null;
+}
+
+export function parseSyncRequestResult(body: unknown): SyncRequestResult | null {
+  const shape: Shape = { jobId: isTextOrNull, coalesced: (value) => typeof value === "boolean" };
+  return matches(body, shape) ? (body as unknown as SyncRequestResult) : null;
+}
+
+export function parseErrorDetail(body: unknown): ServiceErrorDetail | null {
+  const error = isObject(body) ? body.error : undefined;
+  if (!isObject(error) || typeof error.message !== "string" || error.message.trim() === "") return null;
+  return {
+    code: typeof error.code === "string" ? error.code : "",
+    message: error.message,
+    whatToDo: typeof error.whatToDo === "string" ? error.whatToDo : "",
+  };
+}
