@@ -1,6 +1,7 @@
 import type { CliCommand } from "../command";
 import { backfillCommand } from "./backfill";
 import { configCheckCommand } from "./configCheck";
+import { deployCommand } from "./deploy";
 import { registerWebhooksCommand } from "./registerWebhooks";
 import { retryCommand } from "./retry";
 import { serveCommand } from "./serve";
@@ -14,4 +15,5 @@ export const commands: readonly CliCommand[] = [
   statusCommand,
   retryCommand,
   configCheckCommand,
+  deployCommand,
 ];
