@@ -7,6 +7,7 @@ export type * from "./referral/model";
 export * from "./referral/transitions";
 export * from "./dataverse/schema";
 export * from "./dataverse/options";
+export * from "./dataverse/webhookColumns";
 export * from "./reference-data/countries";
 export * from "./reference-data/currencies";
 export * from "./mapping/fields";

@@ -8,24 +8,30 @@
  * and production usually share the partner's tenant, so a staging deploy would take the webhook away from production.
  * `cosell-bridge register-webhooks --partner-center` on the production service does it once.
  */
-import { customizeMapping, environmentVariables, opportunityTable } from "../../core";
+import {
+  customizeMapping,
+  defaultFieldMapping,
+  environmentVariables,
+  webhookFilteringColumns,
+  webhookImageColumns,
+  type FieldMapping,
+} from "../../core";
 import type { CliIo } from "../cli/command";
 import type { DataverseWebApi } from "../clients/dataverse/webApi";
 import { registerDataverseWebhook } from "../clients/dataverse/webhookRegistration";
 import type { Secret } from "../config/secret";
 import { DATAVERSE_WEBHOOK_PATH } from "../http/webhooks/dataverseWebhook";
-import { webhookFilteringColumns } from "../runtime/webhookColumns";
 import type { DeployProfile } from "./profile";
 
-/** The columns the Update step filters on, under the profile's mapping (the default mapping when it sets none). */
-function filteringColumns(values: Readonly<Record<string, string>>): string[] {
+/** The profile's field mapping (the default mapping when it sets none). */
+function mappingOf(values: Readonly<Record<string, string>>): FieldMapping {
   const mapping = customizeMapping({
     fieldMappingJson: values[environmentVariables.fieldMapping.schemaName] ?? null,
     dealValueColumn: values[environmentVariables.dealValueField.schemaName] ?? null,
     countryColumn: values[environmentVariables.countryField.schemaName] ?? null,
   });
   // The profile check refused an invalid mapping already; the default keeps this total.
-  return mapping.ok ? webhookFilteringColumns(mapping.mapping) : webhookFilteringColumns();
+  return mapping.ok ? mapping.mapping : defaultFieldMapping;
 }
 
 export async function registerWebhook(
@@ -35,14 +41,13 @@ export async function registerWebhook(
   io: CliIo,
 ): Promise<string> {
   const url = `${profile.service.url}${DATAVERSE_WEBHOOK_PATH}`;
-  const columns = filteringColumns(profile.environmentVariables);
+  const mapping = mappingOf(profile.environmentVariables);
   const result = await registerDataverseWebhook(api, {
     url,
     key: webhookKey,
-    filteringAttributes: columns,
-    // As the solution packs them: the filtered columns and the referral id, never csb_audit (a body above 256 KB
-    // loses its images, dataverse.md §3.3).
-    imageAttributes: [...columns, opportunityTable.cosellColumns.referralId],
+    filteringAttributes: webhookFilteringColumns(mapping),
+    // As the solution packs them: never csb_audit (a body above 256 KB loses its images, dataverse.md §3.3).
+    imageAttributes: webhookImageColumns(mapping),
   });
   const summary =
     `endpoint ${result.serviceEndpoint.action} → ${url}; Create step ${result.createStep.action}, ` +

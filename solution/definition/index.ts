@@ -19,4 +19,4 @@ export { partnerCenterSolutionTable } from "./partnerCenterSolutionTable";
 export { integrationRole, securityRoles, sellerRole } from "./securityRoles";
 export { coSellOpportunitiesView, views, type ViewDefinition } from "./views";
 export { opportunityScript, statusIcons, webResources } from "./webResources";
-export { sdkMessageIds, webhookEndpoint, webhookFilteringColumns, webhookSteps, type WebhookStep } from "./webhook";
+export { sdkMessageIds, webhookEndpoint, webhookSteps, type WebhookStep } from "./webhook";

@@ -8,33 +8,8 @@
  * by the names used here, so it updates them instead of registering a second webhook. Until then the endpoint points
  * at a placeholder address in the reserved .invalid domain (RFC 2606), unless the packer is given the real one.
  */
-import { defaultFieldMapping, flowsToPartnerCenter, mappingEntries } from "../../core";
+import { webhookFilteringColumns, webhookImageColumns } from "../../core";
 import { opportunityTable } from "../../core/dataverse/schema";
-
-/**
- * The opportunity columns whose change should wake the service: the seller's co-sell columns, the state, the lookups
- * the referral is built from, and every mapped column that flows to Partner Center. Columns only the service writes
- * (referral id, link, status, audit) are left out, so its own write-back never fires the webhook again. The same rule
- * as server/runtime/webhookColumns.ts, which the CLI registers with; a test keeps the two equal.
- */
-export function webhookFilteringColumns(): string[] {
-  const cosell = opportunityTable.cosellColumns;
-  const columns = new Set<string>([
-    cosell.syncWithPartnerCenter,
-    cosell.microsoftHelp,
-    cosell.shareWithMicrosoft,
-    cosell.products,
-    opportunityTable.columns.stateCode,
-    opportunityTable.columns.currency,
-    opportunityTable.columns.account,
-    opportunityTable.columns.contact,
-    opportunityTable.columns.owner,
-  ]);
-  for (const entry of mappingEntries(defaultFieldMapping)) {
-    if (entry.table === "opportunity" && flowsToPartnerCenter(entry)) columns.add(entry.column);
-  }
-  return [...columns].sort();
-}
 
 /** Platform SDK message ids: the same in every Dataverse environment, which is how an exported step names its message. */
 export const sdkMessageIds = {
@@ -84,7 +59,7 @@ const imageAlias = "PostImage";
 
 // The image lists the same columns as the filter (plus the referral id the service matches on): every column would
 // include csb_audit (up to 100,000 characters), and Dataverse drops all images from a body above 256 KB (§3.3).
-const imageAttributes = [...webhookFilteringColumns(), opportunityTable.cosellColumns.referralId].sort();
+const imageAttributes = webhookImageColumns();
 
 export const webhookSteps: readonly WebhookStep[] = [
   {

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataverseEmulator } from "../../emulators/dataverse";
-import { environmentVariableDefinitions, webhookFilteringColumns } from "../../solution/definition";
+import { webhookFilteringColumns } from "../../core";
+import { environmentVariableDefinitions } from "../../solution/definition";
 import { call, clientCredentialsToken, objectOf, startTestEmulator } from "../emulators/dataverse/api/harness";
 import { entriesOf, packedSolution } from "./builtSolution";
 

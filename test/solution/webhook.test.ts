@@ -6,8 +6,7 @@
  * filter (csb_audit, which only the service writes).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webhookFilteringColumns } from "../../server/runtime/webhookColumns";
-import { webhookFilteringColumns as solutionFilteringColumns } from "../../solution/definition";
+import { webhookFilteringColumns, webhookImageColumns } from "../../core";
 import { startRawRequestServer, type RawRequest, type RawRequestServer } from "../support/webhookReceiver";
 import {
   clientsFor,
@@ -52,20 +51,19 @@ afterAll(async () => {
 const count = (entitySet: string) => dataverse.org.retrieveMultiple(entitySet, { select: "name" }).value.length;
 
 describe("the imported webhook", () => {
-  it("filters on the same columns the service registers", () => {
-    expect(solutionFilteringColumns()).toEqual(webhookFilteringColumns());
-  });
-
   it("is taken over by the service's registration, which adds no second endpoint or step", async () => {
     expect([count("serviceendpoints"), count("sdkmessageprocessingsteps")]).toEqual([1, 2]);
     const result = await clients.registerDataverseWebhook({
       url: `${receiver.origin}/dataverse`,
       key: configFor(dataverse, partnerCenter).dataverse.webhookKey,
       filteringAttributes: webhookFilteringColumns(),
+      imageAttributes: webhookImageColumns(),
     });
     expect(result.serviceEndpoint.action).toBe("updated");
     expect(result.serviceEndpoint.id).toBe("330dd056-bfc9-460e-9075-c9f50ae3cf6e");
     expect([result.createStep.action, result.updateStep.action]).toEqual(["unchanged", "unchanged"]);
+    // The CLI registers the images the solution packs, so it leaves them as they are.
+    expect([result.createImage.action, result.updateImage.action]).toEqual(["unchanged", "unchanged"]);
     expect([
       count("serviceendpoints"),
       count("sdkmessageprocessingsteps"),

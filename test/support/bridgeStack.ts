@@ -21,11 +21,11 @@ import {
   type PartnerCenterEmulator,
   type PartnerCenterEmulatorOptions,
 } from "../../emulators/partner-center";
+import { webhookFilteringColumns } from "../../core";
 import { loadConfig, type Config } from "../../server/config";
 import { DATAVERSE_WEBHOOK_PATH, PARTNER_CENTER_WEBHOOK_PATH } from "../../server/http";
 import { PARTNER_CENTER_EVENT_NAMES } from "../../server/intake/partnerCenter";
 import { startService, type RunningService, type ServiceOptions } from "../../server/runtime/service";
-import { webhookFilteringColumns } from "../../server/runtime/webhookColumns";
 
 export const STACK_PC_CLIENT_ID = "c05e11b0-0000-4000-8000-0000000000c1";
 export const STACK_PC_CLIENT_SECRET = "pc-client-secret-for-the-bridge-stack-0123";

@@ -1,9 +1,9 @@
+import { webhookFilteringColumns, webhookImageColumns } from "../../../core";
 import { PARTNER_CENTER_EVENT_NAMES } from "../../intake/partnerCenter";
 import { DATAVERSE_WEBHOOK_PATH, PARTNER_CENTER_WEBHOOK_PATH } from "../../http";
 import { openDatabase } from "../../store";
 import { clientsOn } from "../../runtime/parts";
 import { silentSyncLogger } from "../../runtime/logger";
-import { webhookFilteringColumns } from "../../runtime/webhookColumns";
 import { parseCommandArguments } from "../args";
 import type { CliCommand, CliIo } from "../command";
 import { CONFIG_OPTION_USAGE, configOption, loadCommandConfig } from "../loadCommandConfig";
@@ -57,6 +57,7 @@ async function registerDataverse(clients: Clients, config: Config, io: CliIo): P
     url,
     key: config.dataverse.webhookKey,
     filteringAttributes: webhookFilteringColumns(),
+    imageAttributes: webhookImageColumns(),
   });
   io.out(`✔ Dataverse: service endpoint ${result.serviceEndpoint.action} → ${url} (the key is sent as ?code=)`);
   io.out(`  Create step ${result.createStep.action}, post-image ${result.createImage.action}`);
