@@ -99,6 +99,11 @@ export interface DataverseEmulatorOptions {
   readonly requestLogMaxEntries?: number;
   /** Web API request body limit; default 32 MiB (ImportSolution carries a base64 zip). */
   readonly maxRequestBytes?: number;
+  /**
+   * Milliseconds between the progress steps of an ImportSolutionAsync job (five steps before the import runs), so a
+   * poller sees the system job waiting, then in progress; default 50.
+   */
+  readonly solutionImportStepMs?: number;
   /** Where unexpected errors are reported (never the console); default silent. */
   readonly logger?: Logger;
 }
@@ -133,6 +138,7 @@ export interface ResolvedDataverseOptions {
   readonly faultRandomSeed: number | undefined;
   readonly requestLogMaxEntries: number | undefined;
   readonly maxRequestBytes: number;
+  readonly solutionImportStepMs: number;
   readonly logger: Logger | undefined;
 }
 
@@ -147,6 +153,10 @@ export function resolveDataverseOptions(options: DataverseEmulatorOptions = {}):
   const seedOption = options.seed === false ? { demo: false } : (options.seed ?? {});
   if (!coSellSchema && seedOption.demo === true) {
     throw new RangeError("seed.demo needs the co-sell schema: the demo opportunities use the csb_ columns");
+  }
+  const solutionImportStepMs = options.solutionImportStepMs ?? 50;
+  if (!(Number.isInteger(solutionImportStepMs) && solutionImportStepMs >= 0)) {
+    throw new RangeError(`solutionImportStepMs must be a whole number ≥ 0; got ${String(solutionImportStepMs)}`);
   }
   const opportunities = seedOption.opportunities ?? 300;
   if (!(Number.isInteger(opportunities) && opportunities >= 0)) {
@@ -173,6 +183,7 @@ export function resolveDataverseOptions(options: DataverseEmulatorOptions = {}):
     faultRandomSeed: options.faultRandomSeed,
     requestLogMaxEntries: options.requestLogMaxEntries,
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    solutionImportStepMs,
     logger: options.logger,
   };
 }

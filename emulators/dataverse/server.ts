@@ -19,6 +19,8 @@ import type { DataverseOrganization } from "./model";
 import { resolveDataverseOptions, type DataverseEmulatorOptions, type ResolvedDataverseOptions } from "./options";
 import type { OrganizationHolder } from "./organizationHolder";
 import { createOrganizationSide } from "./organizationSide";
+import { SolutionImportJobs } from "./solutionImportJobs";
+import { solutionJobActions } from "./http/solutionJobActions";
 import type { WebhookCaller } from "./webhooks";
 
 /** A running local Dataverse. Close it when done; everything it started stops with it. */
@@ -44,7 +46,7 @@ export interface DataverseEmulator {
   readonly admin: DataverseAdminClient;
   /** The same as `GET /admin`. */
   info(): DataverseEmulatorInfo;
-  /** Resolves once no webhook call and no write is under way (system jobs written). */
+  /** Resolves once no solution import job, webhook call or write is under way (system jobs written). */
   idle(): Promise<void>;
   /** Stops webhook calls, then the server. Safe to call twice. */
   close(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions =
     ...(settings.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: settings.tokenLifetimeSeconds }),
   });
   const { holder, coordinator, caller, deliveries, systemJobs } = createOrganizationSide(settings);
+  const importJobs = new SolutionImportJobs(coordinator, settings.solutionImportStepMs, settings.logger);
   const log = new RequestLog({ clock, ...optional("maxEntries", settings.requestLogMaxEntries) });
   const faults = new FaultInjector({
     clock,
@@ -95,7 +98,7 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions =
     authentication,
     organization,
     ids: ids.requests,
-    actions: webApiActions,
+    actions: { ...webApiActions, ...solutionJobActions(importJobs) },
   };
   const listener = createDataverseListener({
     admin: { ...admin, audience: () => url, info },
@@ -131,9 +134,14 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions =
     protection,
     admin: new DataverseAdminClient(url, settings.adminKey === undefined ? {} : { adminKey: settings.adminKey }),
     info,
-    idle: () => idle({ caller, coordinator }),
+    idle: async () => {
+      await importJobs.idle();
+      await idle({ caller, coordinator });
+    },
     close: () => {
       closing ??= (async () => {
+        // Imports under way finish first (a few progress steps), so no job writes to a detached organization.
+        await importJobs.idle();
         await caller.close();
         await server.close();
         holder.detach();

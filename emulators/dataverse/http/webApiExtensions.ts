@@ -10,5 +10,8 @@ import type { ActionHandler } from "./webApiRoutes";
 /** Adds `POST /api/data/v9.2/$batch`. */
 export const webApiExtensions: readonly RouteExtension[] = [registerBatchRoute];
 
-/** Unbound actions besides WinOpportunity and LoseOpportunity. */
+/**
+ * Unbound actions besides WinOpportunity and LoseOpportunity that need nothing but the request. ImportSolutionAsync
+ * and DeleteAndPromote run on the emulator's import jobs, so server.ts adds them (http/solutionJobActions.ts).
+ */
 export const webApiActions: Readonly<Record<string, ActionHandler>> = { ImportSolution: importSolutionAction };

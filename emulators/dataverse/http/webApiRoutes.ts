@@ -2,7 +2,8 @@
  * The Web API at /api/data/v9.2 (dataverse.md §4): one dispatcher for every resource, used for requests sent on
  * their own and for the inner requests of a $batch alike. Entity sets take GET and POST, rows GET, PATCH and
  * DELETE, a row's property GET (and PUT/DELETE of a column), a row's relationship GET and POST; then the functions
- * and actions: WhoAmI, EntityDefinitions, WinOpportunity, LoseOpportunity and ImportSolution.
+ * and actions: WhoAmI, EntityDefinitions, WinOpportunity, LoseOpportunity, ImportSolution, ImportSolutionAsync and
+ * DeleteAndPromote.
  */
 import { HttpError, type Reply, type RequestContext, type Router } from "../../http";
 import type { IdGenerator } from "../../shared/ids";
@@ -19,7 +20,7 @@ import { entityDefinitions } from "./metadataRoutes";
 import type { PathSegment } from "./resourcePath";
 import { responseHeaders, scopeOf, webApiRequest, type WebApiRequest, type WebApiResponse } from "./webApiRequest";
 
-/** A handler of an action the dispatcher does not implement itself (ImportSolution). */
+/** A handler of an action the dispatcher does not implement itself (the solution actions). */
 export type ActionHandler = (request: WebApiRequest) => Promise<WebApiResponse>;
 
 export interface WebApiDependencies {

@@ -46,7 +46,7 @@ function run(organization: DataverseOrganization, plan: ImportPlan, settings: Ap
   const { solutionPackage } = plan;
   try {
     const customControls = organization.transaction(() => {
-      writeSolutionRows(context, solutionPackage.manifest, plan.installed);
+      writeSolutionRows(context, solutionPackage.manifest, plan.installed, plan.holding);
       writeWebResources(context, solutionPackage.webResources, solutionPackage.manifest.managed);
       const controls = writeCustomControls(context, solutionPackage.customControls, settings.zipBytes);
       writeServiceEndpoints(context, solutionPackage.serviceEndpoints);

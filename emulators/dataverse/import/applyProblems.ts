@@ -31,11 +31,17 @@ export type ApplyProblemCode =
   | "NameTaken"
   /** An environment variable exists with another type. */
   | "EnvironmentVariableTypeClash"
+  /** A holding import (HoldingSolution) that can't stage an upgrade. */
+  | "HoldingNotAllowed"
+  /** DeleteAndPromote without a holding solution (or without the solution it replaces). */
+  | "NoHoldingSolution"
   /** The organization refused a change while the import was rehearsed (a rule the checks above don't cover). */
   | "Refused";
 
 /** The order in which codes name the whole error: the first one present (in this order) becomes its `code`. */
 const codePrecedence: readonly ApplyProblemCode[] = [
+  "NoHoldingSolution",
+  "HoldingNotAllowed",
   "Downgrade",
   "ManagedMismatch",
   "PublisherMismatch",

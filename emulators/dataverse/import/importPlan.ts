@@ -9,6 +9,7 @@ import { checkEnvironmentVariables } from "./environmentVariableRows";
 import type { ImportKind } from "./importResult";
 import { newTablesOf, planMetadata } from "./metadataPlan";
 import type { MetadataPlan } from "./planContext";
+import { checkHoldingImport } from "./holdingSolution";
 import { findIdBy } from "./rowWrites";
 import { checkInstalledSolution, findInstalledSolution, importKindOf, type InstalledSolution } from "./solutionRows";
 import { resolveSteps, type ResolvedStep } from "./stepPlan";
@@ -18,6 +19,8 @@ export interface ImportPlan {
   readonly solutionPackage: SolutionPackage;
   readonly installed: InstalledSolution | undefined;
   readonly kind: ImportKind;
+  /** Staged as the holding solution `<uniquename>_Upgrade` beside the installed one. */
+  readonly holding: boolean;
   readonly metadata: MetadataPlan;
   readonly steps: readonly ResolvedStep[];
   /** What planning found that doesn't stop the import. */
@@ -50,17 +53,21 @@ export function planImport(
   organization: DataverseOrganization,
   solutionPackage: SolutionPackage,
   allowDowngrade: boolean,
+  holding = false,
 ): ImportPlan {
   const { manifest } = solutionPackage;
   const problems = new ApplyProblems();
   const warnings: SolutionWarning[] = [];
   const installed = findInstalledSolution(organization, manifest.uniqueName);
-  checkInstalledSolution(organization, manifest, installed, allowDowngrade, problems);
+  // A holding import has its own version rule (newer than installed), so the downgrade check is left to it.
+  checkInstalledSolution(organization, manifest, installed, allowDowngrade || holding, problems);
+  if (holding) checkHoldingImport(organization, manifest, installed, problems);
   const metadata = planMetadata(organization.metadata, solutionPackage, problems, warnings);
   const newTables = newTablesOf(organization.metadata, solutionPackage);
   const steps = resolveSteps(organization, solutionPackage, newTables, problems);
   checkWebResourceNames(organization, solutionPackage, problems);
   checkEnvironmentVariables(organization, solutionPackage, problems);
   problems.throwIfAny(manifest.uniqueName);
-  return { solutionPackage, installed, kind: importKindOf(manifest, installed), metadata, steps, warnings };
+  const kind = importKindOf(manifest, installed);
+  return { solutionPackage, installed, kind, holding, metadata, steps, warnings };
 }

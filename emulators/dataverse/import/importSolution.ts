@@ -24,6 +24,8 @@ export interface ImportOptions {
   readonly publishWorkflows?: boolean;
   /** Allows a package older than the installed version, which is refused otherwise. */
   readonly allowDowngrade?: boolean;
+  /** Stages a managed upgrade as the holding solution `<uniquename>_Upgrade` (see holdingSolution.ts). */
+  readonly holding?: boolean;
 }
 
 // The organization has no systemform table, so forms are returned with the result instead of stored as rows.
@@ -42,7 +44,8 @@ function formsOf(solutionPackage: SolutionPackage): ImportedForm[] {
 /**
  * Imports a solution zip into the organization.
  * @throws SolutionImportError when the zip can't be read (every problem listed; nothing changed).
- * @throws SolutionApplyError when the organization can't take the solution (every problem listed; nothing changed).
+ * @throws SolutionApplyError when the organization can't take the solution, or a holding import can't stage an
+ * upgrade (every problem listed; nothing changed).
  * @throws DataverseError 403 when `actor` is not an enabled user of the organization.
  */
 export function importSolution(
@@ -52,7 +55,7 @@ export function importSolution(
 ): ImportResult {
   const solutionPackage = readSolutionZip(zipBytes);
   const write = options.actor === undefined ? {} : { actor: organization.actAs(options.actor).userId };
-  const plan = planImport(organization, solutionPackage, options.allowDowngrade === true);
+  const plan = planImport(organization, solutionPackage, options.allowDowngrade === true, options.holding === true);
   const applied = applyPlan(organization, plan, {
     zipBytes,
     write,

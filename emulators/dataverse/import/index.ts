@@ -1,6 +1,7 @@
 // ImportSolution for the Dataverse emulator: the HTTP layer calls importSolution with the zip of an
 // ImportSolution request and turns SolutionImportError and SolutionApplyError into 400 answers listing every problem.
 export { SolutionApplyError, type ApplyProblem, type ApplyProblemCode } from "./applyProblems";
+export { holdingSolutionName, promoteHoldingSolution } from "./holdingSolution";
 export { importSolution, type ImportOptions } from "./importSolution";
 export {
   componentKinds,

@@ -10,6 +10,11 @@ import type { ImportKind } from "./importResult";
 import { findById, findIdBy, findRows, quoted } from "./rowWrites";
 import { labelText } from "./columnSpecs";
 
+/** The unique name Dataverse gives the holding solution of an upgrade (HoldingSolution). */
+export function holdingSolutionName(uniqueName: string): string {
+  return `${uniqueName}_Upgrade`;
+}
+
 /** The solution row of an installed solution. */
 export interface InstalledSolution {
   readonly id: string;
@@ -91,13 +96,16 @@ export function checkInstalledSolution(
 
 /**
  * Creates the publisher when the organization doesn't have it (an existing one is kept as it is), then creates the
- * solution row or brings its version, name and description up to date.
+ * solution row or brings its version, name and description up to date. A holding import creates the row of the
+ * holding solution `<uniquename>_Upgrade` instead and leaves the installed solution's row as it is.
  */
 export function writeSolutionRows(
   context: ApplyContext,
   manifest: SolutionManifest,
   installed: InstalledSolution | undefined,
+  holding = false,
 ): void {
+  const uniqueName = holding ? holdingSolutionName(manifest.uniqueName) : manifest.uniqueName;
   const { publisher } = manifest;
   const publisherRow = writeComponent(context, "publisher", publisher.uniqueName, {
     table: "publisher",
@@ -111,16 +119,16 @@ export function writeSolutionRows(
       description: labelText(publisher.descriptions, "") || null,
     },
   });
-  writeComponent(context, "solution", manifest.uniqueName, {
+  writeComponent(context, "solution", uniqueName, {
     table: "solution",
-    id: installed?.id,
+    id: holding ? undefined : installed?.id,
     fields: {
       friendlyname: labelText(manifest.localizedNames, manifest.uniqueName),
       version: manifest.version,
       description: labelText(manifest.descriptions, "") || null,
     },
     createOnly: {
-      uniquename: manifest.uniqueName,
+      uniquename: uniqueName,
       ismanaged: manifest.managed,
       installedon: context.organization.clock.now().toISOString(),
     },

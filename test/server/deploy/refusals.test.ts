@@ -36,7 +36,7 @@ describe("deploy refuses before touching the environment", () => {
     expect(result.stderr).toContain("STAGING_WEBHOOK_KEY is not set: it must hold the service's DATAVERSE_WEBHOOK_KEY");
     expect(result.stderr).toContain("What to do: Set the variable named in the message");
     expect(result.stderr).not.toContain("STAGING_DEPLOY_SECRET is not set");
-    expect(environment.front.requests).toEqual([]);
+    expect(environment.dataverseRequests()).toEqual([]);
   });
 
   it("when a zip is corrupt", async () => {
@@ -51,7 +51,7 @@ describe("deploy refuses before touching the environment", () => {
         `CoSellBridge_${version.replaceAll(".", "_")}_managed.zip can't be deployed: it is not a readable zip`,
       );
       expect(result.stderr).toContain("Build the zips again with `node scripts/build-solution.mjs`");
-      expect(environment.front.requests).toEqual([]);
+      expect(environment.dataverseRequests()).toEqual([]);
     } finally {
       corrupt.remove();
     }
@@ -79,7 +79,7 @@ describe("deploy refuses before touching the environment", () => {
     expect(result.stderr).toContain(
       `Version ${version} has not passed staging: the record has no run in staging at all`,
     );
-    expect(environment.front.requests).toEqual([]);
+    expect(environment.dataverseRequests()).toEqual([]);
   });
 });
 

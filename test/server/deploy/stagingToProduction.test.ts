@@ -19,9 +19,11 @@ let second: string;
 beforeAll(async () => {
   workspace = createWorkspace();
   first = workspace.writePackage();
-  [staging, production] = await Promise.all([startDeployEnvironment("staging"), startDeployEnvironment("production")]);
-  // Slow enough that a poll every 50 ms sees the import job between 0 and 100 % even on a busy machine.
-  staging.front.stepMs = 150;
+  [staging, production] = await Promise.all([
+    // Slow enough that a poll every 50 ms sees the import job between 0 and 100 % even on a busy machine.
+    startDeployEnvironment("staging", { importStepMs: 150 }),
+    startDeployEnvironment("production"),
+  ]);
   workspace.writeProfile("staging", staging.profile());
   workspace.writeProfile("production", production.profile({ production: true, stagedIn: "staging" }));
 }, 60_000);
@@ -77,7 +79,7 @@ describe("cosell-bridge deploy: staging, then production", () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`Version ${first} has not passed staging`);
     expect(result.stderr).toContain(`cosell-bridge deploy --env staging --version ${first}`);
-    expect(production.front.requests).toEqual([]);
+    expect(production.dataverseRequests()).toEqual([]);
   });
 
   it("deploys to staging: imports with progress, sets the variables, registers the webhook, passes the smoke test", async () => {
@@ -85,12 +87,7 @@ describe("cosell-bridge deploy: staging, then production", () => {
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
 
     expect(installed(staging)).toEqual([{ uniquename: "CoSellBridge", version: first, ismanaged: true }]);
-    expect(staging.front.calls).toEqual([
-      {
-        action: "ImportSolutionAsync",
-        parameters: expect.objectContaining({ OverwriteUnmanagedCustomizations: false }) as Record<string, unknown>,
-      },
-    ]);
+    expect(staging.solutionActions()).toEqual(["ImportSolutionAsync"]);
     expect(result.stderr).toMatch(/import: [1-9]\d?% · in progress/);
     expect(variableValues(staging)).toEqual({
       csb_SyncCoSellOnly: "no",
@@ -118,7 +115,7 @@ describe("cosell-bridge deploy: staging, then production", () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain(`nothing to import: ${first} (managed) is already installed`);
     expect(result.stdout).toContain("3 value(s), 0 changed");
-    expect(staging.front.calls).toHaveLength(1);
+    expect(staging.solutionActions()).toEqual(["ImportSolutionAsync"]);
     expect(rows(staging, "serviceendpoint")).toHaveLength(1);
     await expectCleanSmokeTests(staging, 2);
   }, 60_000);
@@ -149,11 +146,8 @@ describe("cosell-bridge deploy: staging, then production", () => {
 
     const upgraded = await workspace.deploy(["--env", "production", "--version", second], secrets());
     expect(upgraded.exitCode, `${upgraded.stdout}\n${upgraded.stderr}`).toBe(0);
-    expect(production.front.calls.map((call) => [call.action, call.parameters.HoldingSolution])).toEqual([
-      ["ImportSolutionAsync", undefined],
-      ["ImportSolutionAsync", true],
-      ["DeleteAndPromote", undefined],
-    ]);
+    // DeleteAndPromote succeeds only when the second import staged CoSellBridge_Upgrade (HoldingSolution).
+    expect(production.solutionActions()).toEqual(["ImportSolutionAsync", "ImportSolutionAsync", "DeleteAndPromote"]);
     expect(installed(production)).toEqual([{ uniquename: "CoSellBridge", version: second, ismanaged: true }]);
     expect(variableValues(production).csb_SyncEndpointUrl).toBe(production.serviceUrl);
     await expectCleanSmokeTests(production, 2);

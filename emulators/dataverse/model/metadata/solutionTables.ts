@@ -1,6 +1,6 @@
 /**
  * Platform tables that solution import and webhook delivery write to: system jobs (§3.2, §3.4: statuscode 31 Failed),
- * web resources, solutions, publishers and custom controls.
+ * import jobs (the progress of ImportSolutionAsync), web resources, solutions, publishers and custom controls.
  */
 import { column } from "./columns";
 import type { ChoiceOption, TableSpec } from "./types";
@@ -58,10 +58,31 @@ const asyncOperation: TableSpec = {
     column.memo("friendlymessage", { maxLength: 1_073_741_823 }),
     column.integer("errorcode"),
     column.memo("message", { maxLength: 1_073_741_823 }),
+    column.dateTime("startedon"),
     column.dateTime("completedon"),
     column.uniqueidentifier("correlationid"),
     column.integer("depth", { minValue: 0 }),
     column.lookup("owningextensionid", ["sdkmessageprocessingstep"]),
+  ],
+};
+
+/**
+ * The import job of a solution import (Microsoft's ImportJob table reference): `progress` in percent (Edm.Double
+ * there; a two-decimal number here), the solution's unique name, and `data`, the import log.
+ */
+const importJob: TableSpec = {
+  ...organizationOwned,
+  logicalName: "importjob",
+  entitySetName: "importjobs",
+  displayName: "Import Job",
+  primaryNameAttribute: "name",
+  columns: [
+    column.string("name", { maxLength: 256 }),
+    column.string("solutionname", { maxLength: 256 }),
+    column.decimal("progress", { minValue: 0, maxValue: 100 }),
+    column.memo("data", { maxLength: 1_073_741_823 }),
+    column.dateTime("startedon"),
+    column.dateTime("completedon"),
   ],
 };
 
@@ -128,4 +149,11 @@ const customControl: TableSpec = {
   ],
 };
 
-export const solutionTables: readonly TableSpec[] = [asyncOperation, webResource, publisher, solution, customControl];
+export const solutionTables: readonly TableSpec[] = [
+  asyncOperation,
+  importJob,
+  webResource,
+  publisher,
+  solution,
+  customControl,
+];

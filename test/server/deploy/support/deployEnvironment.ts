@@ -1,6 +1,6 @@
 /**
- * One environment to deploy to, as an admin has it: a Dataverse (the emulator behind the import front) without the
- * solution, with an application user for the deploy app registration (not the service's integration user) and the
+ * One environment to deploy to, as an admin has it: a Dataverse (the emulator, with its ImportSolutionAsync and
+ * DeleteAndPromote) without the solution, with an application user for the deploy app registration (not the service's integration user) and the
  * organization's USD currency; its own Partner Center emulator; and its own sync service on PGlite, started as
  * `cosell-bridge serve` starts it, with no webhook registered (deploy does that). The service can be left out, stopped
  * and started again on the same port and data, to see how deploy behaves when it is down.
@@ -31,7 +31,6 @@ import {
   freePort,
   stackEnvironment,
 } from "../../../support/bridgeStack";
-import { startImportFront, type ImportFront } from "./importFront";
 
 /** The deploy app registration: its own application user, so the service treats its changes as a seller's. */
 export const DEPLOY_CLIENT: RegisteredClient = {
@@ -42,8 +41,11 @@ export const DEPLOY_CLIENT: RegisteredClient = {
 
 export interface DeployEnvironment {
   readonly name: string;
-  readonly front: ImportFront;
   readonly dataverse: DataverseEmulator;
+  /** The solution actions called on Dataverse (ImportSolutionAsync, DeleteAndPromote, ImportSolution), in order. */
+  solutionActions(): string[];
+  /** Every request Dataverse received (Web API and token endpoint), as "METHOD /path". */
+  dataverseRequests(): string[];
   readonly partnerCenter: PartnerCenterEmulator;
   /** The service's PUBLIC_URL (nothing listens there while the service is stopped). */
   readonly serviceUrl: string;
@@ -58,20 +60,24 @@ export interface DeployEnvironment {
   stop(): Promise<void>;
 }
 
+const SOLUTION_ACTION = /\/api\/data\/v9\.2\/(ImportSolutionAsync|ImportSolution|DeleteAndPromote)$/;
+
 export async function startDeployEnvironment(
   name: string,
-  options: { readonly service?: boolean } = {},
+  options: {
+    readonly service?: boolean;
+    /** Milliseconds between the progress steps of an asynchronous import (the emulator's default otherwise). */
+    readonly importStepMs?: number;
+  } = {},
 ): Promise<DeployEnvironment> {
-  const front = await startImportFront();
   const dataverse = await startDataverseEmulator({
     idsSeed: `deploy-${name}`,
     coSellSchema: false,
     seed: { opportunities: 0 },
     clients: [DEFAULT_INTEGRATION_CLIENT, DEFAULT_SELLER_CLIENT, DEPLOY_CLIENT],
     integrationClientId: DEFAULT_INTEGRATION_CLIENT.clientId,
-    audiences: [front.url],
+    ...(options.importStepMs === undefined ? {} : { solutionImportStepMs: options.importStepMs }),
   });
-  front.attach(dataverse);
   dataverse.org.create("systemuser", {
     firstname: "#",
     lastname: "Co-sell Bridge Deploy",
@@ -101,8 +107,13 @@ export async function startDeployEnvironment(
 
   const environment: DeployEnvironment = {
     name,
-    front,
     dataverse,
+    solutionActions: () =>
+      dataverse.log
+        .entries()
+        .filter((entry) => entry.method === "POST")
+        .flatMap((entry) => SOLUTION_ACTION.exec(entry.path)?.[1] ?? []),
+    dataverseRequests: () => dataverse.log.entries().map((entry) => `${entry.method} ${entry.path}`),
     partnerCenter,
     serviceUrl: config.server.publicUrl,
     get service() {
@@ -112,8 +123,8 @@ export async function startDeployEnvironment(
     profile: (overrides = {}) => ({
       production: false,
       dataverse: {
-        url: front.url,
-        authority: front.url,
+        url: dataverse.url,
+        authority: dataverse.url,
         tenantId: dataverse.tenantId,
         clientId: DEPLOY_CLIENT.clientId,
         clientSecretVariable: `${prefix}_DEPLOY_SECRET`,
@@ -134,7 +145,7 @@ export async function startDeployEnvironment(
       try {
         await environment.stopService();
       } finally {
-        await Promise.all([dataverse.close(), partnerCenter.close(), front.close()]);
+        await Promise.all([dataverse.close(), partnerCenter.close()]);
         await rm(dataDir, { recursive: true, force: true });
       }
     },
