@@ -8,7 +8,7 @@
 import { startBridgeStack, type BridgeStack, type StackOptions } from "../test/support/bridgeStack";
 import { machineDescription } from "./lib/machine";
 import { formatMs, type LatencySummary } from "./lib/stats";
-import { measureBackfill, optInOpenOpportunities } from "./sync/backfill";
+import { measureBackfill } from "./sync/backfill";
 import { measureIntake } from "./sync/intake";
 import { measureLatency, type CallCounter } from "./sync/latency";
 
@@ -62,37 +62,36 @@ async function latencyPart(): Promise<void> {
 }
 
 async function intakePart(): Promise<void> {
-  const intake = await withStack(
-    "bench-intake",
-    { storage, dataverse: { seed: false }, registerWebhooks: false, service: { processJobs: false } },
-    (stack) => measureIntake(stack, sizes.intake, 32),
-  );
+  const intake = await measureIntake(storage, sizes.intake, 32);
   const load = `${intake.requests} requests, ${intake.concurrency} senders, ${intake.refused} refused`;
-  console.log(`webhook intake: ${intake.acceptedPerSecond.toFixed(0)} accepted/s (${load})`);
+  console.log(
+    `webhook intake: ${intake.acceptedPerSecond.toFixed(0)} accepted/s (${load}); ${intake.storedJobs} jobs stored`,
+  );
+  console.log(`  service CPU ${intake.cpuMsPerRequest.toFixed(2)} ms per request`);
   console.log(`${latencyLine("webhook acknowledgement", intake.ack)}  p99 ${formatMs(intake.ack.p99Ms)}\n`);
 }
 
 async function backfillPart(): Promise<void> {
-  const backfill = await withStack(
-    "bench-backfill",
-    {
-      storage,
-      // Real Dataverse allows an application user 6,000 requests per 5 minutes (dataverse.md §4.4), which alone makes
-      // a 10,000-record backfill take 15 minutes or more; this measures the service, so the limit is off.
-      dataverse: { seed: { opportunities: Math.ceil(sizes.backfill * 1.6) }, serviceProtection: false },
-      registerWebhooks: false,
-      service: { processJobs: false },
-    },
-    async (stack) => measureBackfill(stack, optInOpenOpportunities(stack, sizes.backfill), 16),
-  );
+  const backfill = await measureBackfill(storage, sizes.backfill, 16);
   const rate = `${backfill.seconds.toFixed(1)} s = ${backfill.perSecond.toFixed(0)}/s`;
-  console.log(`backfill: ${backfill.opportunities} opportunities in ${rate}; ${backfill.referralsCreated} referrals`);
+  console.log(`backfill: ${backfill.opportunities} opportunities in ${rate}; exit code ${backfill.exitCode}`);
+  const { dataverse, partnerCenter } = backfill.emulatorCpuMsPerRecord;
+  console.log(
+    `  CPU per opportunity: service ${backfill.cpuMsPerRecord.toFixed(2)} ms; emulators: ` +
+      `Dataverse ${dataverse.toFixed(2)} ms, Partner Center ${partnerCenter.toFixed(2)} ms`,
+  );
+  const { rows } = backfill;
+  console.log(
+    `  Partner Center: ${backfill.referralsCreated} referrals, ${backfill.duplicateReferrals} duplicates; Dynamics: ` +
+      `${rows.complete} rows written back complete, ${rows.error} refused (invalid demo data), ${rows.other} other`,
+  );
   for (const line of backfill.summary) console.log(`  ${line}`);
 }
 
 async function main(): Promise<void> {
   console.log(`Co-sell Bridge sync benchmark · ${machineDescription()}`);
-  console.log(`Emulators and service in this process, ${storage} store, no added latency.\n`);
+  console.log(`${storage} store, no added latency. Latency: emulators and service in this process; intake and`);
+  console.log("backfill: each emulator in a child process of its own (they are remote systems in production).\n");
   if (only.has("latency")) await latencyPart();
   if (only.has("intake")) await intakePart();
   if (only.has("backfill")) await backfillPart();

@@ -1,21 +1,35 @@
 /**
  * Webhook intake alone: Dataverse's real webhook requests (built by the emulator's own webhook code) for distinct
- * opportunities, posted by many concurrent senders (in a worker thread, so sending doesn't take the service's CPU)
- * at a service that stores jobs but runs none. Measures what the
- * bridge acknowledges per second and how long an acknowledgement takes, durable enqueue included.
+ * opportunities, posted by many concurrent senders (in a child process, so sending doesn't take the service's CPU)
+ * at a service that stores jobs but runs none. Measures what the bridge acknowledges per second and how long an
+ * acknowledgement takes, durable enqueue included; then counts the stored jobs (one per accepted request).
  */
 import { randomUUID } from "node:crypto";
+import { fork } from "node:child_process";
 import { once } from "node:events";
-import { Worker } from "node:worker_threads";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   buildWebhookRequest,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_SIZE_EXCEEDED_HEADER_VALUE,
 } from "../../emulators/dataverse/webhooks";
+import { startService } from "../../server/runtime/service";
 import { nameUpdate } from "../../test/server/http/dataverseRequests";
 import { opportunityUpdateStep, webhookEndpoint } from "../../test/support/dataverseWebhookFixtures";
-import { STACK_WEBHOOK_KEY, type BridgeStack } from "../../test/support/bridgeStack";
+import {
+  configFromEnvironment,
+  dropPostgresSchema,
+  freePort,
+  stackEnvironment,
+  stackSchema,
+  STACK_WEBHOOK_KEY,
+  type StackStorage,
+} from "../../test/support/bridgeStack";
 import { summarize, type LatencySummary } from "../lib/stats";
+import { startBenchEmulators } from "./emulatorProcess";
 
 export interface IntakeResults {
   readonly requests: number;
@@ -23,6 +37,10 @@ export interface IntakeResults {
   readonly acceptedPerSecond: number;
   readonly ack: LatencySummary;
   readonly refused: number;
+  /** CPU time of the service's process (HTTP, intake, enqueue, and PGlite when it is the store), per request. */
+  readonly cpuMsPerRequest: number;
+  /** Jobs in the queue afterwards: one per accepted request (distinct opportunities). */
+  readonly storedJobs: number;
 }
 
 function requestFor(serviceUrl: string) {
@@ -39,22 +57,62 @@ function requestFor(serviceUrl: string) {
   });
 }
 
-export async function measureIntake(stack: BridgeStack, requests: number, concurrency: number): Promise<IntakeResults> {
-  const serviceUrl = stack.config.server.publicUrl;
+async function post(serviceUrl: string, requests: number, concurrency: number) {
   const prepared = Array.from({ length: requests }, () => {
     const request = requestFor(serviceUrl);
     return { url: request.url, headers: request.headers, body: new Uint8Array(request.body) };
   });
-  const worker = new Worker(new URL("./intakeSender.mjs", import.meta.url), {
-    workerData: { requests: prepared, concurrency },
+  const sender = fork(fileURLToPath(new URL("./intakeSender.mjs", import.meta.url)), [], {
+    serialization: "advanced",
+    execArgv: [],
   });
-  const [result] = (await once(worker, "message")) as [{ acks: number[]; refused: number; seconds: number }];
-  await worker.terminate();
-  return {
-    requests,
-    concurrency,
-    acceptedPerSecond: (requests - result.refused) / result.seconds,
-    ack: summarize(result.acks),
-    refused: result.refused,
+  const answered = once(sender, "message") as Promise<[{ acks: number[]; refused: number; seconds: number }]>;
+  sender.send({ requests: prepared, concurrency });
+  const [result] = await answered;
+  return result;
+}
+
+export async function measureIntake(
+  storage: StackStorage,
+  requests: number,
+  concurrency: number,
+): Promise<IntakeResults> {
+  const name = "bench-intake";
+  const emulators = await startBenchEmulators(name, { seed: false });
+  const dataDir = await mkdtemp(join(tmpdir(), "cosell-bench-"));
+  const schema = stackSchema(name);
+  const port = await freePort();
+  const env = {
+    ...stackEnvironment(emulators.dataverse, emulators.partnerCenter, { kind: storage, dataDir }, port),
+    DATABASE_SCHEMA: schema,
   };
+  try {
+    const service = await startService(configFromEnvironment(env), {
+      schema,
+      logging: false,
+      scheduler: false,
+      processJobs: false,
+    });
+    try {
+      const cpuBefore = process.cpuUsage();
+      const result = await post(`http://127.0.0.1:${port}`, requests, concurrency);
+      const cpu = process.cpuUsage(cpuBefore);
+      const depth = await service.queue.depth();
+      return {
+        requests,
+        concurrency,
+        acceptedPerSecond: (requests - result.refused) / result.seconds,
+        ack: summarize(result.acks),
+        refused: result.refused,
+        cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / requests,
+        storedJobs: depth.queued,
+      };
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    await emulators.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    if (storage === "postgres") await dropPostgresSchema(schema);
+  }
 }

@@ -8,6 +8,7 @@
  */
 import PgBoss from "pg-boss";
 import { isLostRace, messageOf, retryingLostRace, type Database, type Logger, type Queryable } from "../store";
+import { ensureClaimIndex } from "./claimOrder";
 
 /** The pg-boss schema version our SQL was written and tested against (pg-boss 10.x). */
 export const BOSS_SCHEMA_VERSION = 24;
@@ -82,6 +83,7 @@ export class BossQueue {
         await boss.updateQueue(queue, { name: queue, policy: "stately" });
         logger.warn({ queue, was: created?.policy ?? null }, "Queue policy set to stately");
       }
+      await ensureClaimIndex(database, schema, queue);
     } catch (error) {
       await boss.stop({ graceful: false }).catch(() => undefined);
       if (isLostRace(error)) throw error;

@@ -1,5 +1,6 @@
 /**
- * Enqueue with coalescing per dedupe key, for a batch of requests in one transaction (group commit: microBatcher.ts).
+ * Enqueue with coalescing per dedupe key, for a batch of requests in one transaction (group commit:
+ * ../batching/microBatcher.ts).
  * Per key, in arrival order, the result is what enqueueing the requests one by one would give: when a job for the key
  * waits (queued or retrying), each change is folded into it (its data becomes coalesce(waiting, incoming)) and no job
  * is added; otherwise the first request inserts a new job and the later ones fold into it. A job that is running does
@@ -10,7 +11,7 @@
 import { retryingLostRace, type Database, type Queryable } from "../store";
 import type { BossQueue, NewJobRow } from "./bossQueue";
 import { sameKey } from "./jobTable";
-import { MicroBatcher } from "./microBatcher";
+import { MicroBatcher } from "../batching/microBatcher";
 import type { EnqueueResult, QueueJob } from "./types";
 
 export interface EnqueueSettings {
@@ -176,5 +177,5 @@ const MAX_BATCH = 200;
 
 /** Enqueues that arrive while a batch is being written are written together in the next one. */
 export function groupCommit(settings: EnqueueSettings): MicroBatcher<EnqueueRequest, EnqueueResult> {
-  return new MicroBatcher((batch) => enqueueBatch(settings, batch), MAX_BATCH);
+  return new MicroBatcher((batch) => enqueueBatch(settings, batch), MAX_BATCH, "turn");
 }

@@ -83,6 +83,7 @@ export class JobQueue<J extends QueueJob> {
     if (this.#stopped !== null) throw new Error("The job queue is stopped: it takes no more jobs.");
     const request = enqueueRequest(job, options.startAfterMs ?? 0, options.priority ?? 0);
     const result = await this.#enqueues.submit(request);
+    if (!result.coalesced) this.#table.statistics.noteAdded(1);
     this.#emit({ type: "enqueued", kind: job.kind, dedupeKey: job.dedupeKey, ...result });
     this.#runner?.wakeIn(request.startAfterMs);
     return result;

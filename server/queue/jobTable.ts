@@ -5,7 +5,9 @@
  * busy key stalls every other key behind it (pinned in test/server/queue/bossBehaviour.test.ts). This claim skips
  * busy keys; the stately index (at most one active job per key) still guarantees exclusivity when replicas race.
  */
-import type { Database } from "../store";
+import { retryingLostRace, type Database } from "../store";
+import { StatisticsClock } from "./claimOrder";
+import { MicroBatcher } from "../batching/microBatcher";
 
 /**
  * Jobs of one key, in a form the planner can serve from pg-boss's stately index (name, state,
@@ -28,15 +30,23 @@ export interface ClaimedJob extends Fence {
   readonly waitedMs: number;
 }
 
+/** Most completions written in one statement. */
+const MAX_COMPLETIONS = 200;
+
 export class JobTable {
+  /** When the planner's statistics of the job table are due (claimOrder.ts). */
+  readonly statistics = new StatisticsClock();
   readonly #db: Database;
   readonly #job: string;
   readonly #queue: string;
+  /** Jobs that finish in the same turn of the event loop are completed by one statement (group commit). */
+  readonly #completions: MicroBatcher<Fence, boolean>;
 
   constructor(database: Database, bossSchema: string, queueName: string) {
     this.#db = database;
     this.#job = `${bossSchema}.job`;
     this.#queue = queueName;
+    this.#completions = new MicroBatcher((fences) => this.#completeMany(fences), MAX_COMPLETIONS, "turn");
   }
 
   /** Claims up to `limit` due jobs, at most one per key and none whose key is running; oldest first. */
@@ -72,15 +82,34 @@ export class JobTable {
     );
   }
 
-  /** Marks the claimed job done; false when the claim is stale (its lease expired and it was claimed again). */
-  async complete(fence: Fence): Promise<boolean> {
-    const rows = await this.#db.query(
-      `UPDATE ${this.#job} SET state = 'completed', completed_on = now()
-       WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3
-       RETURNING id`,
-      [this.#queue, fence.id, fence.retryCount],
+  /**
+   * Marks the claimed job done; false when the claim is stale (its lease expired and it was claimed again). Calls of
+   * one turn share a statement; if it fails, each of them gets the error (and their jobs run again after the lease).
+   */
+  complete(fence: Fence): Promise<boolean> {
+    return this.#completions.submit(fence);
+  }
+
+  async #completeMany(fences: readonly Fence[]): Promise<boolean[]> {
+    // In id order, so that two replicas completing overlapping (stale) claims lock rows in the same order.
+    const sorted = [...fences].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+    const rows = await retryingLostRace(() =>
+      this.#db.query<{ id: string; retryCount: number }>(
+        `UPDATE ${this.#job} j SET state = 'completed', completed_on = now()
+         FROM unnest($2::uuid[], $3::int[]) AS f(id, retry_count)
+         WHERE j.name = $1 AND j.id = f.id AND j.state = 'active' AND j.retry_count = f.retry_count
+         RETURNING j.id, j.retry_count AS "retryCount"`,
+        [this.#queue, sorted.map((fence) => fence.id), sorted.map((fence) => fence.retryCount)],
+      ),
     );
-    return rows.length === 1;
+    const completed = new Set(rows.map((row) => `${row.id}/${row.retryCount}`));
+    return fences.map((fence) => completed.has(`${fence.id}/${fence.retryCount}`));
+  }
+
+  /** Refreshes the planner's statistics of the job table (PGlite has no autovacuum to do it). */
+  async analyze(): Promise<void> {
+    this.statistics.refreshed();
+    await this.#db.exec(`ANALYZE ${this.#job}`);
   }
 
   /**
@@ -129,7 +158,7 @@ export class JobTable {
        SELECT count(*)::int AS n FROM gone`,
       [this.#queue, olderThanMs],
     );
-    await this.#db.exec(`ANALYZE ${this.#job}`);
+    await this.analyze();
     return rows[0]?.n ?? 0;
   }
 }

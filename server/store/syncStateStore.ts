@@ -1,25 +1,28 @@
 /**
  * The sync engine's memory (server/sync/ports.ts SyncStateStore) in the service's database: one link per
- * opportunity, a bounded history of finished syncs, and the reconciler's watermarks.
+ * opportunity, a bounded history of finished syncs, and the reconciler's watermarks. Link reads, link saves and
+ * records of syncs running at once share statements (syncStateBatches.ts); a batch the database refuses is written
+ * again row by row, so a bad row fails only its own sync.
  */
+import { MicroBatcher } from "../batching/microBatcher";
+import { eachOnFailure, unwrap, type Settled } from "../batching/settled";
 import type { SyncLink, SyncRecord, SyncStateStore } from "../sync/ports";
 import type { Database } from "./database";
+import {
+  insertRecords,
+  LINK_COLUMNS,
+  readLinks,
+  RECORD_COLUMNS,
+  saveLinks,
+  toLink,
+  type LinkRow,
+} from "./syncStateBatches";
 
 export interface SyncStateStoreOptions {
   /** How many sync records to keep, newest first (default 10,000). */
   readonly keepSyncRecords?: number;
   /** Prune after this many inserts (default 1% of keepSyncRecords): one indexed DELETE instead of one per insert. */
   readonly pruneEvery?: number;
-}
-
-interface LinkRow {
-  opportunity_id: string;
-  referral_id: string | null;
-  base: unknown;
-  referral_etag: string | null;
-  referral_updated_at: string | null;
-  create_intent_at: string | null;
-  last_synced_at: string | null;
 }
 
 interface RecordRow {
@@ -32,24 +35,6 @@ interface RecordRow {
   finished_at: string;
   partner_center_calls: number;
   dataverse_calls: number;
-}
-
-const LINK_COLUMNS =
-  "opportunity_id, referral_id, base, referral_etag, referral_updated_at, create_intent_at, last_synced_at";
-const RECORD_COLUMNS =
-  "direction, opportunity_id, referral_id, outcome, summary, changed_at, finished_at, partner_center_calls, " +
-  "dataverse_calls";
-
-function toLink(row: LinkRow): SyncLink {
-  return {
-    opportunityId: row.opportunity_id,
-    referralId: row.referral_id,
-    base: row.base ?? null,
-    referralEtag: row.referral_etag,
-    referralUpdatedAt: row.referral_updated_at,
-    createIntentAt: row.create_intent_at,
-    lastSyncedAt: row.last_synced_at,
-  };
 }
 
 function toRecord(row: RecordRow): SyncRecord {
@@ -66,6 +51,18 @@ function toRecord(row: RecordRow): SyncRecord {
   };
 }
 
+/** Most rows per batched statement. */
+const MAX_BATCH = 200;
+
+/** Group commit of one statement kind, with a row-by-row retry when the database refuses a batch. */
+function batcher<I, R>(all: (items: readonly I[]) => Promise<readonly R[]>): MicroBatcher<I, Settled<R>> {
+  const one = async (item: I): Promise<R> => {
+    const [result] = await all([item]);
+    return result as R; // `all` returns one result per item
+  };
+  return new MicroBatcher((items) => eachOnFailure(items, all, one), MAX_BATCH, "turn");
+}
+
 function positiveInteger(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1.`);
   return value;
@@ -77,20 +74,22 @@ export class PgSyncStateStore implements SyncStateStore {
   readonly #keep: number;
   readonly #pruneEvery: number;
   #insertsSincePrune = 0;
+  readonly #linkReads: MicroBatcher<string, Settled<SyncLink | null>>;
+  readonly #linkSaves: MicroBatcher<SyncLink, Settled<null>>;
+  readonly #recordInserts: MicroBatcher<SyncRecord, Settled<null>>;
 
   constructor(database: Database, options: SyncStateStoreOptions = {}) {
     this.#db = database;
     this.#s = database.schema;
     this.#keep = positiveInteger(options.keepSyncRecords ?? 10_000, "keepSyncRecords");
     this.#pruneEvery = positiveInteger(options.pruneEvery ?? Math.max(1, Math.floor(this.#keep / 100)), "pruneEvery");
+    this.#linkReads = batcher((ids) => readLinks(database, ids));
+    this.#linkSaves = batcher((links) => saveLinks(database, links));
+    this.#recordInserts = batcher((records) => insertRecords(database, records));
   }
 
   async linkByOpportunity(opportunityId: string): Promise<SyncLink | null> {
-    const rows = await this.#db.query<LinkRow>(
-      `SELECT ${LINK_COLUMNS} FROM ${this.#s}.sync_link WHERE opportunity_id = $1`,
-      [opportunityId],
-    );
-    return rows[0] ? toLink(rows[0]) : null;
+    return unwrap(await this.#linkReads.submit(opportunityId));
   }
 
   /** The link holding `referralId`; if several do (an opportunity was recreated), the one saved last. */
@@ -103,42 +102,11 @@ export class PgSyncStateStore implements SyncStateStore {
   }
 
   async saveLink(link: SyncLink): Promise<void> {
-    // `base` goes in as JSON text and is cast, so both drivers store exactly JSON.stringify's output.
-    const base = link.base === null || link.base === undefined ? null : JSON.stringify(link.base);
-    await this.#db.query(
-      `INSERT INTO ${this.#s}.sync_link (${LINK_COLUMNS})
-       VALUES ($1, $2, $3::text::jsonb, $4, $5, $6, $7)
-       ON CONFLICT (opportunity_id) DO UPDATE SET
-         referral_id = EXCLUDED.referral_id, base = EXCLUDED.base, referral_etag = EXCLUDED.referral_etag,
-         referral_updated_at = EXCLUDED.referral_updated_at, create_intent_at = EXCLUDED.create_intent_at,
-         last_synced_at = EXCLUDED.last_synced_at, save_number = EXCLUDED.save_number, updated_at = now()`,
-      [
-        link.opportunityId,
-        link.referralId,
-        base,
-        link.referralEtag,
-        link.referralUpdatedAt,
-        link.createIntentAt,
-        link.lastSyncedAt,
-      ],
-    );
+    unwrap(await this.#linkSaves.submit(link));
   }
 
   async recordSync(record: SyncRecord): Promise<void> {
-    await this.#db.query(
-      `INSERT INTO ${this.#s}.sync_record (${RECORD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        record.direction,
-        record.opportunityId,
-        record.referralId,
-        record.outcome,
-        record.summary,
-        record.changedAt,
-        record.finishedAt,
-        record.partnerCenterCalls,
-        record.dataverseCalls,
-      ],
-    );
+    unwrap(await this.#recordInserts.submit(record));
     this.#insertsSincePrune += 1;
     if (this.#insertsSincePrune >= this.#pruneEvery) {
       this.#insertsSincePrune = 0;

@@ -81,9 +81,12 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** Where the emulators are: running in this process, or elsewhere (the benchmark runs them in child processes). */
+export type EmulatorAddress = Pick<DataverseEmulator | PartnerCenterEmulator, "url" | "tenantId">;
+
 export function stackEnvironment(
-  dataverse: DataverseEmulator,
-  partnerCenter: PartnerCenterEmulator,
+  dataverse: EmulatorAddress,
+  partnerCenter: EmulatorAddress,
   storage: { readonly kind: StackStorage; readonly dataDir: string },
   port: number,
   extra: Readonly<Record<string, string>> = {},

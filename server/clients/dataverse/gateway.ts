@@ -20,7 +20,7 @@ import type {
 } from "../../sync/ports";
 import { readEnvironmentVariables } from "./environmentVariables";
 import { guid, instant, literal } from "../http/odata";
-import { readOpportunity } from "./opportunityReader";
+import { OpportunityBatches } from "./opportunityBatches";
 import { replaceSolutionCatalog, type CatalogChanges } from "./solutionCatalog";
 import type { DataverseWebApi } from "./webApi";
 
@@ -31,8 +31,12 @@ const account = accountTable.columns;
 export class HttpDataverseGateway implements DataverseGateway {
   /** Currency ISO code → transactioncurrencyid; currencies are set up once per organization and rarely change. */
   private readonly currencies = new Map<string, string>();
+  /** Reads and write-backs of syncs running at once share requests (opportunityBatches.ts). */
+  private readonly opportunities: OpportunityBatches;
 
-  constructor(private readonly api: DataverseWebApi) {}
+  constructor(private readonly api: DataverseWebApi) {
+    this.opportunities = new OpportunityBatches(api);
+  }
 
   async whoAmI(): Promise<{ readonly userId: string; readonly organizationId: string }> {
     const answer = await this.api.get("WhoAmI");
@@ -44,7 +48,7 @@ export class HttpDataverseGateway implements DataverseGateway {
   }
 
   readOpportunity(id: string): Promise<OpportunityReading | null> {
-    return readOpportunity(this.api, id);
+    return this.opportunities.read(id);
   }
 
   async findOpportunityByReferralId(referralId: string): Promise<string | null> {
@@ -55,8 +59,8 @@ export class HttpDataverseGateway implements DataverseGateway {
     return idOf(row, opportunity.id);
   }
 
-  async updateOpportunity(id: string, values: DataverseRow, options?: { readonly ifMatch?: string }): Promise<void> {
-    await this.api.update(opportunityTable.entitySet, guid(id, "The opportunity id"), values, options?.ifMatch);
+  updateOpportunity(id: string, values: DataverseRow, options?: { readonly ifMatch?: string }): Promise<void> {
+    return this.opportunities.update(id, values, options?.ifMatch);
   }
 
   async createOpportunity(values: DataverseRow, currencyCode: string | null): Promise<string> {

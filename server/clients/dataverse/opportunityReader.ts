@@ -31,12 +31,12 @@ const catalog = partnerCenterSolutionTable.columns;
 /** Navigation → what it fills; the account and contact fall back to the polymorphic customer lookup. */
 const ACCOUNT_NAVIGATIONS = [columns.account, `${columns.customer}_${accountTable.logicalName}`] as const;
 const CONTACT_NAVIGATIONS = [columns.contact, `${columns.customer}_${contactTable.logicalName}`] as const;
-const EXPAND = [
+export const EXPAND = [
   ...ACCOUNT_NAVIGATIONS,
   ...CONTACT_NAVIGATIONS,
   `${columns.currency}($select=${currencyTable.columns.isoCode})`,
 ].join(",");
-const OWNER_SELECT = [user.firstName, user.lastName, user.email, user.phone].join(",");
+export const OWNER_SELECT = [user.firstName, user.lastName, user.email, user.phone].join(",");
 /** Above this many ids the filter would make a very long URL; the whole catalogue is read instead. */
 const MAX_FILTERED_IDS = 30;
 
@@ -45,18 +45,43 @@ export async function readOpportunity(api: DataverseWebApi, id: string): Promise
   const resource = `${opportunityTable.entitySet}(${opportunityId})`;
   const row = await api.getOrNull(resource, { $expand: EXPAND });
   if (row === null) return null;
+  const { etag, modifiedOn } = versionOf(api, row, resource);
+  const ownerId = ownerIdOf(row);
+  const [owner, solutionCatalog] = await Promise.all([
+    ownerId === null ? Promise.resolve(null) : readOwner(api, ownerId),
+    readCatalogEntries(api, productIdsOf(row)),
+  ]);
+  return { id: opportunityId, snapshot: snapshotOf(row, owner, solutionCatalog), etag, modifiedOn };
+}
+
+/** The row's ETag and modifiedon. @throws ApiError (malformed) when Dataverse left either out. */
+export function versionOf(api: DataverseWebApi, row: Row, resource: string): { etag: string; modifiedOn: string } {
   const etag = row["@odata.etag"];
   const modifiedOn = row[columns.modifiedOn];
   if (typeof etag !== "string" || typeof modifiedOn !== "string") {
     throw api.malformed("GET", resource, "the row has no @odata.etag or modifiedon");
   }
+  return { etag, modifiedOn };
+}
+
+export function ownerIdOf(row: Row): string | null {
   const ownerId = row[`_${columns.owner}_value`];
-  const [owner, solutionCatalog] = await Promise.all([
-    typeof ownerId === "string" ? readOwner(api, ownerId) : Promise.resolve(null),
-    readCatalogEntries(api, solutionIdsOfColumn(row[opportunityTable.cosellColumns.products])),
-  ]);
+  return typeof ownerId === "string" ? ownerId : null;
+}
+
+/** The solution ids in the row's csb_products. */
+export function productIdsOf(row: Row): string[] {
+  return solutionIdsOfColumn(row[opportunityTable.cosellColumns.products]);
+}
+
+/** Everything mapping reads, from the expanded row, its owner and its catalogue entries. */
+export function snapshotOf(
+  row: Row,
+  owner: PartnerTeamMember | null,
+  solutionCatalog: SolutionCatalogEntry[],
+): OpportunitySnapshot {
   const currency = row[columns.currency];
-  const snapshot: OpportunitySnapshot = {
+  return {
     opportunity: plainRow(row, [...ACCOUNT_NAVIGATIONS, ...CONTACT_NAVIGATIONS, columns.currency]),
     account: firstRow(row, ACCOUNT_NAVIGATIONS),
     contact: firstRow(row, CONTACT_NAVIGATIONS),
@@ -64,7 +89,6 @@ export async function readOpportunity(api: DataverseWebApi, id: string): Promise
     solutionCatalog,
     owner,
   };
-  return { id: opportunityId, snapshot, etag, modifiedOn };
 }
 
 /** The owning user as a referral team member; null when a team owns the row (no systemuser has its id). */
@@ -72,7 +96,10 @@ async function readOwner(api: DataverseWebApi, ownerId: string): Promise<Partner
   const row = await api.getOrNull(`${systemUserTable.entitySet}(${guid(ownerId, "The owner id")})`, {
     $select: OWNER_SELECT,
   });
-  if (row === null) return null;
+  return row === null ? null : teamMemberOf(row);
+}
+
+export function teamMemberOf(row: Row): PartnerTeamMember {
   return {
     firstName: text(row[user.firstName]),
     lastName: text(row[user.lastName]),
@@ -82,7 +109,10 @@ async function readOwner(api: DataverseWebApi, ownerId: string): Promise<Partner
 }
 
 /** The catalogue entries for these solution ids, matched without regard to case; unknown ids are left out. */
-async function readCatalogEntries(api: DataverseWebApi, ids: readonly string[]): Promise<SolutionCatalogEntry[]> {
+export async function readCatalogEntries(
+  api: DataverseWebApi,
+  ids: readonly string[],
+): Promise<SolutionCatalogEntry[]> {
   if (ids.length === 0) return [];
   const select = `${catalog.solutionId},${catalog.name}`;
   const filter =

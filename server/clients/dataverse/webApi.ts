@@ -3,9 +3,11 @@
  * creates that answer 204 with the new row's URL in `OData-EntityId`, updates that never create by accident
  * (`If-Match: *`, §4.2: PATCH is an upsert otherwise), and server-driven paging with `Prefer: odata.maxpagesize`.
  */
+import { randomUUID } from "node:crypto";
 import type { AuthorizedHttp } from "../auth/authorizedHttp";
 import type { HttpRequest, HttpResponse } from "../http/httpCore";
 import { queryString, type QueryOptions } from "../http/odata";
+import { decodeBatchResponse, encodeBatch, type BatchPart, type BatchPartAnswer } from "./batchMultipart";
 
 export type Row = Record<string, unknown>;
 
@@ -89,6 +91,45 @@ export class DataverseWebApi {
   async action(name: string, parameters: Readonly<Row>): Promise<void> {
     const request = this.request("POST", name, parameters);
     this.ok(request, await this.http.send(request));
+  }
+
+  /**
+   * A PATCH of a row that must exist, as a part of a `$batch` (same headers as update()), and its answer as an error.
+   */
+  updatePart(entitySet: string, id: string, values: Readonly<Row>, ifMatch = "*"): BatchPart {
+    const request = this.request("PATCH", `${entitySet}(${id})`, values, { "If-Match": ifMatch });
+    return { method: request.method, url: request.url, headers: request.headers ?? {}, json: values };
+  }
+
+  /** A GET of one resource, as a part of a `$batch` (same headers as getOrNull()). */
+  getPart(resource: string, query: QueryOptions = {}): BatchPart {
+    const request = this.request("GET", `${resource}${queryString(query)}`, undefined, { "If-None-Match": "null" });
+    return { method: request.method, url: request.url, headers: request.headers ?? {} };
+  }
+
+  /** The ApiError for a part of a batch that failed, naming that part's request as if it had been sent alone. */
+  partFailure(part: BatchPart, answer: BatchPartAnswer): Error {
+    return this.http.core.failure({ method: part.method, url: part.url }, answer);
+  }
+
+  /**
+   * Sends `parts` in one `$batch` (§4.3) with `Prefer: odata.continue-on-error`, each part on its own (no change
+   * set), and returns their answers in order. An answer may be missing when Dataverse stopped early.
+   * @throws ApiError when the batch itself failed (throttled, unauthorized, unreachable) or its answer is unreadable.
+   */
+  async batch(parts: readonly BatchPart[]): Promise<BatchPartAnswer[]> {
+    const boundary = `batch_${randomUUID()}`;
+    const request: HttpRequest = {
+      ...this.request("POST", "$batch", undefined, { accept: "multipart/mixed", Prefer: "odata.continue-on-error" }),
+      text: { contentType: `multipart/mixed; boundary=${boundary}`, body: encodeBatch(boundary, parts) },
+    };
+    const response = this.ok(request, await this.http.send(request));
+    try {
+      if (typeof response.body !== "string") throw new Error("the answer is not multipart text");
+      return decodeBatchResponse(response.headers.get("content-type"), response.body);
+    } catch (error) {
+      throw this.http.core.malformed(request, response.status, error instanceof Error ? error.message : String(error));
+    }
   }
 
   /** The ApiError for an answer to `method relative` that lacks what the Web API always sends. */

@@ -1,11 +1,12 @@
 /**
- * One HTTP call over Node's global fetch: JSON or form bodies, a timeout, the answer parsed, the call reported to the
- * observer, and every failure turned into an ApiError whose message names the method and path (never the query
- * string) and never a secret.
+ * One HTTP call (over keep-alive node:http connections, nodeTransport.ts): JSON, form or raw bodies, a timeout, the
+ * answer parsed, the call reported to the observer, and every failure turned into an ApiError whose message names the
+ * method and path (never the query string) and never a secret.
  */
 import { ApiError, type ApiName } from "../../sync/apiError";
 import type { ApiCallObserver } from "./apiCall";
 import { readErrorBody } from "./errorBody";
+import { send } from "./nodeTransport";
 import { Redactor } from "./redactor";
 import { retryAfterMs } from "./retryAfter";
 
@@ -18,6 +19,8 @@ export interface HttpRequest {
   readonly json?: unknown;
   /** Sent as `application/x-www-form-urlencoded` (token requests). */
   readonly form?: URLSearchParams;
+  /** Sent as it is, e.g. a Dataverse `$batch` (multipart/mixed). */
+  readonly text?: { readonly contentType: string; readonly body: string };
 }
 
 export interface HttpResponse {
@@ -70,17 +73,20 @@ export class HttpCore {
     } else if (request.form !== undefined) {
       headers["content-type"] = "application/x-www-form-urlencoded";
       body = request.form.toString();
+    } else if (request.text !== undefined) {
+      headers["content-type"] = request.text.contentType;
+      body = request.text.body;
     }
     const started = performance.now();
     try {
-      const response = await fetch(request.url, {
+      const response = await send({
         method: request.method,
+        url: request.url,
         headers,
-        redirect: "manual",
-        signal: AbortSignal.timeout(this.timeoutMs),
-        ...(body === undefined ? {} : { body }),
+        body,
+        timeoutMs: this.timeoutMs,
       });
-      const parsed = { status: response.status, headers: response.headers, body: parseBody(await response.text()) };
+      const parsed = { status: response.status, headers: response.headers, body: parseBody(response.text) };
       this.report(request, response.status, started);
       return parsed;
     } catch (error) {
@@ -167,7 +173,7 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** The innermost message of a fetch failure ("fetch failed" hides "connect ECONNREFUSED 127.0.0.1:1"). */
+/** The innermost message of a failure, e.g. "connect ECONNREFUSED 127.0.0.1:1" rather than a wrapper's summary. */
 function causeText(error: unknown): string {
   let current: unknown = error;
   let text = "the request failed";

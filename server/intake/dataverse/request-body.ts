@@ -46,10 +46,13 @@ function maxBytesOf(limits: BodyLimits): number {
   return max;
 }
 
+/** One decoder for every request: decode() without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 function decodeUtf8(rawBody: Buffer): string {
   try {
     // The decoder drops a leading byte order mark, which some .NET writers emit.
-    return new TextDecoder("utf-8", { fatal: true }).decode(rawBody);
+    return UTF8.decode(rawBody);
   } catch {
     throw new IntakeError(400, "invalid_body", "the body is not valid UTF-8");
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SOLUTIONS } from "../../../emulators/partner-center";
 import { ApiError } from "../../../server/sync/apiError";
 import {
@@ -12,13 +12,16 @@ import {
   type TestClients,
   type TestDataverse,
   type TestPartnerCenter,
+  withFreshRefreshToken,
 } from "./harness";
 import { aReferral } from "./fixtures";
+import { startRecordingProxy, type RecordingProxy } from "./recordingProxy";
 
 describe("HttpPartnerCenterGateway against the Partner Center emulator", () => {
   let dataverse: TestDataverse;
   let partnerCenter: TestPartnerCenter;
   let clients: TestClients;
+  let proxy: RecordingProxy;
 
   beforeAll(async () => {
     [dataverse, partnerCenter] = await Promise.all([
@@ -26,11 +29,17 @@ describe("HttpPartnerCenterGateway against the Partner Center emulator", () => {
       startPartnerCenter({ state: { maxPageSize: 3 } }),
     ]);
     clients = clientsFor(configFor(dataverse, partnerCenter));
+    proxy = await startRecordingProxy(partnerCenter.url);
   });
   afterAll(async () => {
-    vi.restoreAllMocks();
-    await Promise.all([dataverse.close(), partnerCenter.close()]);
+    await Promise.all([dataverse.close(), partnerCenter.close(), proxy.close()]);
   });
+
+  /** Clients whose Referrals API calls go through the recording proxy, so the headers they send can be read. */
+  async function recordedClients(): Promise<TestClients> {
+    const config = await withFreshRefreshToken(configFor(dataverse, partnerCenter), partnerCenter);
+    return clientsFor({ ...config, partnerCenter: { ...config.partnerCenter, apiUrl: proxy.url } });
+  }
 
   it("creates a referral, reads it back by id and by externalReferenceId, each with its quoted eTag", async () => {
     const created = await clients.partnerCenter.createReferral(aReferral("opp-'quoted'"));
@@ -48,20 +57,19 @@ describe("HttpPartnerCenterGateway against the Partner Center emulator", () => {
   });
 
   it("patches with If-Match and return=representation, and a stale eTag is a 412", async () => {
-    const created = await clients.partnerCenter.createReferral(aReferral("opp-patch"));
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
-    const patched = await clients.partnerCenter.patchReferral(
+    const recorded = await recordedClients();
+    const created = await recorded.partnerCenter.createReferral(aReferral("opp-patch"));
+    const patched = await recorded.partnerCenter.patchReferral(
       created.value.id,
       [{ op: "replace", path: "/details/dealValue", value: 300000 }],
       created.etag,
     );
-    const [, init] = fetchSpy.mock.calls.at(-1) ?? [];
-    fetchSpy.mockRestore();
-    const headers = new Headers(init?.headers);
-    expect(headers.get("if-match")).toBe(created.etag);
-    expect(headers.get("prefer")).toBe("return=representation");
-    expect(headers.get("ms-requestid")).toMatch(/^[0-9a-f-]{36}$/);
-    expect(headers.get("ms-correlationid")).toMatch(/^[0-9a-f-]{36}$/);
+    const headers = proxy.requests.at(-1)?.headers ?? {};
+    expect(proxy.requests.at(-1)?.method).toBe("PATCH");
+    expect(headers["if-match"]).toBe(created.etag);
+    expect(headers.prefer).toBe("return=representation");
+    expect(headers["ms-requestid"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers["ms-correlationid"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(patched.value.details?.dealValue).toBe(300000);
     expect(patched.etag).not.toBe(created.etag);
 
@@ -140,27 +148,26 @@ describe("HttpPartnerCenterGateway against the Partner Center emulator", () => {
   });
 
   it("keeps MS-RequestId on the retry after a 401 and uses a fresh one for the next request", async () => {
-    await clients.partnerCenter.ping();
+    const recorded = await recordedClients();
+    await recorded.partnerCenter.ping();
     // The emulator's clock moves past the token's hour: the cached token is now refused.
     partnerCenter.clock.advance(2 * HOUR_MS);
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
-    clients.calls.length = 0;
-    await clients.partnerCenter.ping();
-    await clients.partnerCenter.ping();
-    const apiHeaders = fetchSpy.mock.calls
-      .filter(([url]) => (url instanceof Request ? url.url : url.toString()).includes("/v1.0/"))
-      .map(([, init]) => new Headers(init?.headers));
-    fetchSpy.mockRestore();
-    expect(clients.calls.map((call) => [call.api, call.status])).toEqual([
+    recorded.calls.length = 0;
+    const seen = proxy.requests.length;
+    await recorded.partnerCenter.ping();
+    await recorded.partnerCenter.ping();
+    const apiHeaders = proxy.requests.slice(seen).map((request) => request.headers);
+    expect(recorded.calls.map((call) => [call.api, call.status])).toEqual([
       ["partnerCenter", 401],
       ["tokens", 200],
       ["partnerCenter", 200],
       ["partnerCenter", 200],
     ]);
-    const [first, retry, next] = apiHeaders.map((headers) => headers.get("ms-requestid"));
+    const [first, retry, next] = apiHeaders.map((headers) => headers["ms-requestid"]);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
     expect(retry).toBe(first);
     expect(next).not.toBe(first);
-    expect(apiHeaders[0]?.get("authorization")).not.toBe(apiHeaders[1]?.get("authorization"));
+    expect(apiHeaders[0]?.authorization).not.toBe(apiHeaders[1]?.authorization);
   });
 });
 

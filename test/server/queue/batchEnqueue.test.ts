@@ -1,5 +1,5 @@
 /**
- * Group commit (server/queue/microBatcher.ts, enqueueJob.ts): enqueues that arrive together are written in one
+ * Group commit (server/batching/microBatcher.ts, enqueueJob.ts): enqueues that arrive together are written in one
  * transaction, with the same per-job results and coalescing as one by one.
  */
 import PgBoss from "pg-boss";
