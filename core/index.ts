@@ -28,3 +28,4 @@ export * from "./diff/diff";
 export * from "./dealType";
 export * from "./validation/validateReferral";
 export * from "./validation/validateOpportunity";
+export type * from "./api/formApi";

@@ -1,49 +1,19 @@
 /**
- * The answers of the sync service's form API, as the panel reads them. A copy of `OpportunitySyncStatus` and
- * `SyncRequestResult` in server/http/services.ts (controls may not import server/), with checks that turn an answer
- * of another shape into null rather than a crash. Only the properties the panel reads are checked.
+ * The answers of the sync service's form API, as the panel reads them: the contract's types (core/api/formApi.ts),
+ * with checks that turn an answer of another shape into null rather than a crash. Only the properties the panel
+ * reads are checked.
  */
 
-export type SyncStatusName = "Not synced" | "Pending" | "Synced" | "Error";
+import type { OpportunitySyncStatus, ServiceErrorDetail, SyncRequestResult } from "../../../core";
 
-export interface SyncProblem {
-  readonly at: string;
-  readonly message: string;
-  readonly whatToDo: string;
-}
-
-export interface PendingWork {
-  readonly jobId: string;
-  readonly state: "queued" | "running" | "retrying";
-  readonly reason: string;
-  readonly queuedAt: string;
-  readonly attempts: number;
-  readonly nextAttemptAt: string | null;
-}
-
-/** The part of the service's OpportunitySyncStatus the panel shows (its audit comes from csb_audit instead). */
-export interface OpportunitySyncStatus {
-  readonly opportunityId: string;
-  readonly status: SyncStatusName;
-  readonly checkmark: boolean;
-  readonly referralId: string | null;
-  readonly referralLink: string | null;
-  readonly lastSyncedAt: string | null;
-  readonly lastError: SyncProblem | null;
-  readonly pending: readonly PendingWork[];
-}
-
-export interface SyncRequestResult {
-  readonly jobId: string | null;
-  readonly coalesced: boolean;
-}
-
-/** The service's error body: `{ "error": { "code", "message", "whatToDo" } }`. */
-export interface ServiceErrorDetail {
-  readonly code: string;
-  readonly message: string;
-  readonly whatToDo: string;
-}
+export type {
+  OpportunitySyncStatus,
+  PendingWork,
+  ServiceErrorDetail,
+  SyncProblem,
+  SyncRequestResult,
+  SyncStatusName,
+} from "../../../core";
 
 type Json = Readonly<Record<string, unknown>>;
 

@@ -93,6 +93,7 @@ export function aServiceStatus(overrides: Partial<OpportunitySyncStatus> = {}): 
     referralLink: null,
     lastSyncedAt: null,
     lastError: null,
+    audit: [],
     pending: [],
     ...overrides,
   };
