@@ -1,39 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SyncStatus } from "../../core/dataverse/options";
-import { createCoSellBridge, type CoSellBridgeHandlers } from "../../webresources/createCoSellBridge";
 import type { AuthHost } from "../../webresources/auth/tokenProvider";
-import { MemoryDataverse } from "./support/memoryDataverse";
-import { openOpportunityForm, setUserLanguage, type OpenForm, type OpportunityValues } from "./support/opportunityForm";
+import { useBridgeWorld } from "./support/bridgeWorld";
+import { openOpportunityForm, setUserLanguage } from "./support/opportunityForm";
 import { OPPORTUNITY_ID, errorStatus, ok, pendingStatus, syncStatus } from "./support/serviceAnswers";
-import { SyncServiceStub, closedPortUrl, type StubAnswer } from "./support/syncServiceStub";
-import { testRuntime, windowHost, type TestRuntime } from "./support/testRuntime";
+import { closedPortUrl } from "./support/syncServiceStub";
+import { windowHost } from "./support/testRuntime";
 
 const STATUS = `/opportunities/${OPPORTUNITY_ID}/sync-status`;
 
-let stub: SyncServiceStub;
-let dataverse: MemoryDataverse;
-let runtime: TestRuntime;
-let bridge: CoSellBridgeHandlers;
+const world = useBridgeWorld();
 
-beforeEach(async () => {
-  stub = await SyncServiceStub.start();
-  dataverse = new MemoryDataverse(stub.url);
-  runtime = testRuntime(dataverse);
-  bridge = createCoSellBridge(runtime);
-});
-
-afterEach(async () => {
-  runtime.hidePage();
-  await stub.close();
-});
-
-async function load(values: OpportunityValues = {}, ...answers: StubAnswer[]): Promise<OpenForm> {
-  if (answers.length > 0) stub.answer("GET", STATUS, ...answers);
-  const opened = openOpportunityForm(values);
-  bridge.Opportunity.onLoad(opened.eventContext());
-  await bridge.idle();
-  return opened;
-}
+const load = world.load;
 
 describe("Opportunity onLoad", () => {
   it("shows the checkmark for a synced opportunity and does not poll", async () => {
@@ -43,12 +21,12 @@ describe("Opportunity onLoad", () => {
       level: "INFO",
       message: expect.stringMatching(/^✔ Synced with Partner Center on May 4, 2026/) as unknown,
     });
-    expect(runtime.clock.sleeping).toBe(0);
-    expect(stub.requests).toHaveLength(1);
+    expect(world.runtime.clock.sleeping).toBe(0);
+    expect(world.stub.requests).toHaveLength(1);
   });
 
   it("shows nothing about the status when csb_ShowCheckmark is No", async () => {
-    dataverse.variables.csb_ShowCheckmark = "no";
+    world.dataverse.variables.csb_ShowCheckmark = "no";
 
     const opened = await load({}, ok(syncStatus()));
 
@@ -67,7 +45,7 @@ describe("Opportunity onLoad", () => {
   });
 
   it("says the service can't be reached, and keeps the status the saved row shows", async () => {
-    dataverse.variables.csb_SyncEndpointUrl = await closedPortUrl();
+    world.dataverse.variables.csb_SyncEndpointUrl = await closedPortUrl();
 
     const opened = await load({ syncStatus: SyncStatus.Synced });
 
@@ -78,22 +56,21 @@ describe("Opportunity onLoad", () => {
   });
 
   it("tells the seller to call an admin when csb_SyncEndpointUrl is empty or not a web address", async () => {
-    dataverse.variables.csb_SyncEndpointUrl = "";
+    world.dataverse.variables.csb_SyncEndpointUrl = "";
     const empty = await load();
     expect(empty.notifications().csb_setup?.message).toBe(
       "Co-sell Bridge is not set up: the environment variable csb_SyncEndpointUrl is empty. Tell your admin.",
     );
 
-    runtime = testRuntime(dataverse);
-    bridge = createCoSellBridge(runtime);
-    dataverse.variables.csb_SyncEndpointUrl = "ftp://sync.contoso.example";
+    world.rebuild();
+    world.dataverse.variables.csb_SyncEndpointUrl = "ftp://sync.contoso.example";
     const invalid = await load();
     expect(invalid.notifications().csb_setup?.message).toContain("csb_SyncEndpointUrl is not a web address");
-    expect(stub.requests).toHaveLength(0);
+    expect(world.stub.requests).toHaveLength(0);
   });
 
   it("says the settings could not be read when Dataverse refuses", async () => {
-    dataverse.failure = new Error("Principal user is missing prvReadEnvironmentVariableDefinition privilege");
+    world.dataverse.failure = new Error("Principal user is missing prvReadEnvironmentVariableDefinition privilege");
 
     const opened = await load();
 
@@ -107,16 +84,16 @@ describe("Opportunity onLoad", () => {
     await load({ sync: false, referralId: null });
     await load({ id: null });
 
-    expect(stub.requests).toHaveLength(0);
+    expect(world.stub.requests).toHaveLength(0);
   });
 
   it("speaks the user's language", async () => {
-    stub.answer("GET", STATUS, ok(pendingStatus()));
+    world.stub.answer("GET", STATUS, ok(pendingStatus()));
     const opened = openOpportunityForm();
     setUserLanguage(1049);
 
-    bridge.Opportunity.onLoad(opened.eventContext());
-    await bridge.idle();
+    world.bridge.Opportunity.onLoad(opened.eventContext());
+    await world.bridge.idle();
 
     expect(opened.notifications().csb_syncstatus?.message).toBe(
       "Идёт синхронизация с Partner Center… Это сообщение обновится само.",
@@ -127,23 +104,21 @@ describe("Opportunity onLoad", () => {
 describe("sign-in on the form", () => {
   it("shares the page's provider with the top window, where the Co-sell panel looks for it", async () => {
     const host = windowHost({ getAccessToken: () => Promise.resolve("token-from-page") });
-    runtime = testRuntime(dataverse, host);
-    bridge = createCoSellBridge(runtime);
+    world.rebuild(host);
 
     await load({}, ok(syncStatus()));
 
     expect(host.top.CoSellBridgeAuth).toBe(host.CoSellBridgeAuth);
-    expect(stub.requests[0]?.authorization).toBe("Bearer token-from-page");
+    expect(world.stub.requests[0]?.authorization).toBe("Bearer token-from-page");
   });
 
   it("shares it even when the form does not call the service (the panel may)", async () => {
     const host = windowHost({ getAccessToken: () => Promise.resolve("token-from-page") });
-    runtime = testRuntime(dataverse, host);
-    bridge = createCoSellBridge(runtime);
+    world.rebuild(host);
 
     await load({ sync: false, referralId: null });
 
-    expect(stub.requests).toHaveLength(0);
+    expect(world.stub.requests).toHaveLength(0);
     expect(host.top.CoSellBridgeAuth).toBe(host.CoSellBridgeAuth);
   });
 
@@ -157,12 +132,11 @@ describe("sign-in on the form", () => {
       },
     };
     const host: AuthHost = { msal, top: null };
-    runtime = testRuntime(dataverse, host);
-    bridge = createCoSellBridge(runtime);
+    world.rebuild(host);
 
     await load({}, ok(syncStatus()));
 
-    expect(stub.requests[0]?.authorization).toBe("Bearer token-from-msal");
+    expect(world.stub.requests[0]?.authorization).toBe("Bearer token-from-msal");
     expect(scopes).toEqual([["api://cosell-bridge/user_impersonation"]]);
     expect(typeof host.CoSellBridgeAuth?.getAccessToken).toBe("function");
   });

@@ -1,49 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SyncStatus } from "../../core/dataverse/options";
-import { createCoSellBridge, type CoSellBridgeHandlers } from "../../webresources/createCoSellBridge";
-import { MemoryDataverse } from "./support/memoryDataverse";
-import { openOpportunityForm, type OpenForm, type OpportunityValues } from "./support/opportunityForm";
+import { useBridgeWorld } from "./support/bridgeWorld";
+import { type OpenForm } from "./support/opportunityForm";
 import { OPPORTUNITY_ID, ok, pendingStatus, syncStatus, throttled, unauthorized } from "./support/serviceAnswers";
-import { SyncServiceStub, type StubAnswer } from "./support/syncServiceStub";
-import { testRuntime, type TestRuntime } from "./support/testRuntime";
 
 const STATUS = `/opportunities/${OPPORTUNITY_ID}/sync-status`;
 /** vi.waitFor's default 50 ms between checks would make the 23 polls of the give-up test last over a second. */
 const FAST = { interval: 2 };
 
-let stub: SyncServiceStub;
-let dataverse: MemoryDataverse;
-let runtime: TestRuntime;
-let bridge: CoSellBridgeHandlers;
+const world = useBridgeWorld();
 
-beforeEach(async () => {
-  stub = await SyncServiceStub.start();
-  dataverse = new MemoryDataverse(stub.url);
-  runtime = testRuntime(dataverse);
-  bridge = createCoSellBridge(runtime);
-});
-
-afterEach(async () => {
-  runtime.hidePage();
-  await stub.close();
-});
-
-async function load(values: OpportunityValues = {}, ...answers: StubAnswer[]): Promise<OpenForm> {
-  if (answers.length > 0) stub.answer("GET", STATUS, ...answers);
-  const opened = openOpportunityForm(values);
-  bridge.Opportunity.onLoad(opened.eventContext());
-  await bridge.idle();
-  return opened;
-}
+const load = world.load;
 
 /** Ends the poller's sleep and waits until it has polled and either sleeps again or has settled. */
 async function poll(opened: OpenForm, requests: number): Promise<void> {
-  runtime.clock.wake();
+  world.runtime.clock.wake();
   await vi.waitFor(() => {
-    expect(stub.requestsTo(STATUS)).toHaveLength(requests);
+    expect(world.stub.requestsTo(STATUS)).toHaveLength(requests);
   });
   await vi.waitFor(() => {
-    expect(runtime.clock.sleeping === 1 || opened.notifications().csb_syncstatus?.level !== "WARNING").toBe(true);
+    expect(world.runtime.clock.sleeping === 1 || opened.notifications().csb_syncstatus?.level !== "WARNING").toBe(true);
   });
 }
 
@@ -57,35 +33,35 @@ describe("polling a pending sync", () => {
       ok(syncStatus()),
     );
     expect(opened.notifications().csb_syncstatus?.level).toBe("WARNING");
-    expect(runtime.clock.requested).toEqual([2000]);
+    expect(world.runtime.clock.requested).toEqual([2000]);
 
     await poll(opened, 2);
     await poll(opened, 3);
     await poll(opened, 4);
 
-    expect(runtime.clock.requested).toEqual([2000, 4000, 8000]);
-    expect(runtime.clock.sleeping).toBe(0);
+    expect(world.runtime.clock.requested).toEqual([2000, 4000, 8000]);
+    expect(world.runtime.clock.sleeping).toBe(0);
     expect(opened.notifications().csb_syncstatus?.level).toBe("INFO");
-    expect(stub.maxInFlight).toBe(1);
+    expect(world.stub.maxInFlight).toBe(1);
   });
 
   it("caps the backoff at 30 seconds and gives up after 10 minutes, saying so", async () => {
     const opened = await load({}, ok(pendingStatus()));
 
     const stillPending = "Still syncing with Partner Center. Reload the form later to see the result.";
-    for (let requests = 2; runtime.clock.sleeping === 1; requests += 1) {
-      runtime.clock.wake();
+    for (let requests = 2; world.runtime.clock.sleeping === 1; requests += 1) {
+      world.runtime.clock.wake();
       await vi.waitFor(() => {
-        expect(stub.requestsTo(STATUS)).toHaveLength(requests);
-        expect(runtime.clock.sleeping === 1 || opened.notifications().csb_syncstatus?.message === stillPending).toBe(
-          true,
-        );
+        expect(world.stub.requestsTo(STATUS)).toHaveLength(requests);
+        expect(
+          world.runtime.clock.sleeping === 1 || opened.notifications().csb_syncstatus?.message === stillPending,
+        ).toBe(true);
       }, FAST);
     }
 
-    expect(runtime.clock.requested.slice(0, 6)).toEqual([2000, 4000, 8000, 16000, 30000, 30000]);
-    expect(Math.max(...runtime.clock.requested)).toBe(30000);
-    expect(runtime.clock.requested.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThanOrEqual(600_000);
+    expect(world.runtime.clock.requested.slice(0, 6)).toEqual([2000, 4000, 8000, 16000, 30000, 30000]);
+    expect(Math.max(...world.runtime.clock.requested)).toBe(30000);
+    expect(world.runtime.clock.requested.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThanOrEqual(600_000);
     expect(opened.notifications().csb_syncstatus?.message).toBe(stillPending);
   });
 
@@ -94,7 +70,7 @@ describe("polling a pending sync", () => {
 
     await poll(opened, 2);
 
-    expect(runtime.clock.requested).toEqual([2000, 45000]);
+    expect(world.runtime.clock.requested).toEqual([2000, 45000]);
     expect(opened.notifications().csb_syncstatus?.message).toMatch(
       /^The sync service is busy\. Try again in 45 seconds/,
     );
@@ -105,22 +81,22 @@ describe("polling a pending sync", () => {
   it("stops polling when the service refuses the sign-in", async () => {
     const opened = await load({}, ok(pendingStatus()), unauthorized);
 
-    runtime.clock.wake();
+    world.runtime.clock.wake();
     await vi.waitFor(() => {
       expect(opened.notifications().csb_syncstatus?.message).toMatch(/didn't accept your sign-in/);
     });
 
-    expect(runtime.clock.sleeping).toBe(0);
+    expect(world.runtime.clock.sleeping).toBe(0);
   });
 
   it("stops polling when the page goes away", async () => {
     await load({}, ok(pendingStatus()));
 
-    runtime.hidePage();
-    runtime.clock.wake();
+    world.runtime.hidePage();
+    world.runtime.clock.wake();
     await new Promise((resolve) => setTimeout(resolve, 50));
 
-    expect(stub.requestsTo(STATUS)).toHaveLength(1);
+    expect(world.stub.requestsTo(STATUS)).toHaveLength(1);
   });
 
   it("stops polling when the form moves to another record or loads again", async () => {
@@ -128,10 +104,10 @@ describe("polling a pending sync", () => {
     const entity = opened.form.data.entity as unknown as { id: string };
     entity.id = "{11111111-2222-3333-4444-555555555555}";
 
-    runtime.clock.wake();
+    world.runtime.clock.wake();
     await new Promise((resolve) => setTimeout(resolve, 50));
 
-    expect(stub.requestsTo(STATUS)).toHaveLength(1);
-    expect(runtime.clock.sleeping).toBe(0);
+    expect(world.stub.requestsTo(STATUS)).toHaveLength(1);
+    expect(world.runtime.clock.sleeping).toBe(0);
   });
 });
