@@ -3,6 +3,7 @@
  * get back and send as JSON. The queue and the sync engine implement these; the routes know nothing else about them.
  * Dates are ISO 8601 UTC strings; ids are lower-case GUIDs where the platform uses GUIDs.
  */
+import type { OpportunitySyncStatus, ReferralDecisionResult, SyncRequestResult, ValidationReport } from "../../core";
 import type { OpportunitySyncJob } from "../intake/dataverse";
 import type { PartnerCenterReferralJob } from "../intake/partnerCenter";
 
@@ -51,28 +52,7 @@ export interface Caller {
 }
 
 // The form API's answers are shared with the panel and the web resources, so core holds them (core/api/formApi.ts).
-import type {
-  SyncStatusName,
-  SyncProblem,
-  AuditEntry,
-  PendingWork,
-  OpportunitySyncStatus,
-  SyncRequestResult,
-  ValidationFinding,
-  ValidationReport,
-  ReferralDecisionResult,
-} from "../../core";
-export type {
-  SyncStatusName,
-  SyncProblem,
-  AuditEntry,
-  PendingWork,
-  OpportunitySyncStatus,
-  SyncRequestResult,
-  ValidationFinding,
-  ValidationReport,
-  ReferralDecisionResult,
-};
+export type * from "../../core/api/formApi";
 
 /** What the Opportunity form calls. Expected refusals are thrown as ServiceRefusal. */
 export interface FormService {

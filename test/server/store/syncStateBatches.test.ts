@@ -2,10 +2,10 @@
  * Sync state written by syncs running at the same time shares statements (store/syncStateBatches.ts): what each
  * caller sees is what writing alone gives, and a row the database refuses fails its own caller only.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate, PgSyncStateStore, silentLogger, type Database } from "../../../server/store";
+import { describe, expect, it } from "vitest";
+import { PgSyncStateStore, type Database } from "../../../server/store";
 import type { SyncLink, SyncRecord } from "../../../server/sync/ports";
-import { ENGINES, openTestDatabase, testStorage } from "./testDatabases";
+import { ENGINES, useTestDatabase } from "./testDatabases";
 
 function aLink(n: number, overrides: Partial<SyncLink> = {}): SyncLink {
   return {
@@ -51,30 +51,10 @@ function counting(database: Database): { database: Database; statements: string[
 }
 
 describe.each(ENGINES)("batched sync state on %s", (engine) => {
-  const { storage, schema, cleanup } = testStorage(engine, "store_batches");
-  let database: Database;
-  let views = 0;
-
-  async function freshSchema(): Promise<Database> {
-    views += 1;
-    const view: Database = { ...database, schema: `${schema}_v${views}` };
-    await migrate(view, silentLogger);
-    return view;
-  }
-
-  beforeAll(async () => {
-    database = await openTestDatabase(storage, { schema });
-  });
-  afterAll(async () => {
-    try {
-      await database.close();
-    } finally {
-      await cleanup();
-    }
-  });
+  const testDatabase = useTestDatabase(engine, "store_batches");
 
   it("writes links and records of syncs running together in one statement each, in arrival order", async () => {
-    const counted = counting(await freshSchema());
+    const counted = counting(await testDatabase.freshSchema());
     const store = new PgSyncStateStore(counted.database);
     await Promise.all([1, 2, 3, 4].map((n) => store.saveLink(aLink(n))));
     await Promise.all([1, 2, 3, 4].map((n) => store.recordSync(aRecord(n))));
@@ -91,15 +71,15 @@ describe.each(ENGINES)("batched sync state on %s", (engine) => {
   });
 
   it("keeps the later of two saves of one opportunity in the same batch, as saving one after the other does", async () => {
-    const store = new PgSyncStateStore(await freshSchema());
+    const store = new PgSyncStateStore(await testDatabase.freshSchema());
     const intent = aLink(7, { referralId: null, base: null, createIntentAt: "2026-05-04T09:00:00Z" });
     await Promise.all([store.saveLink(intent), store.saveLink(aLink(7))]);
     expect(await store.linkByOpportunity("opp-7")).toEqual(aLink(7));
     expect(await store.linkByReferral("ref-7")).toEqual(aLink(7));
   });
 
-  it("fails only the sync whose row the database refuses; its neighbours in the batch are stored", async () => {
-    const store = new PgSyncStateStore(await freshSchema());
+  it("fails only the sync whose row the testDatabase.database refuses; its neighbours in the batch are stored", async () => {
+    const store = new PgSyncStateStore(await testDatabase.freshSchema());
     // PostgreSQL's text and jsonb refuse the NUL character, so this record cannot be stored.
     const refused = aRecord(2, { summary: "Partner Center said \u0000 nothing" });
     const outcomes = await Promise.allSettled([aRecord(1), refused, aRecord(3)].map((r) => store.recordSync(r)));

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate, PgServiceStateStore, PgSyncStateStore, silentLogger, type Database } from "../../../server/store";
+import { describe, expect, it } from "vitest";
+import { PgServiceStateStore, PgSyncStateStore } from "../../../server/store";
 import type { SyncLink, SyncRecord } from "../../../server/sync/ports";
-import { ENGINES, openTestDatabase, testStorage } from "./testDatabases";
+import { ENGINES, useTestDatabase } from "./testDatabases";
 
 function aLink(overrides: Partial<SyncLink> = {}): SyncLink {
   return {
@@ -32,33 +32,11 @@ function aRecord(n: number, overrides: Partial<SyncRecord> = {}): SyncRecord {
 }
 
 describe.each(ENGINES)("sync state on %s", (engine) => {
-  const { storage, schema, cleanup } = testStorage(engine, "store_state");
-  let database: Database;
-  let views = 0;
-
-  /** The same connection with a schema of its own, so a test can count rows without seeing the others'. */
-  async function freshSchema(): Promise<Database> {
-    views += 1;
-    const view: Database = { ...database, schema: `${schema}_v${views}` };
-    await migrate(view, silentLogger);
-    return view;
-  }
-
-  beforeAll(async () => {
-    database = await openTestDatabase(storage, { schema });
-  });
-
-  afterAll(async () => {
-    try {
-      await database.close();
-    } finally {
-      await cleanup();
-    }
-  });
+  const testDatabase = useTestDatabase(engine, "store_state");
 
   describe("links", () => {
     it("are found by opportunity and by referral, exactly as saved", async () => {
-      const store = new PgSyncStateStore(database);
+      const store = new PgSyncStateStore(testDatabase.database);
       const link = aLink();
       await store.saveLink(link);
       expect(await store.linkByOpportunity(link.opportunityId)).toEqual(link);
@@ -66,13 +44,13 @@ describe.each(ENGINES)("sync state on %s", (engine) => {
     });
 
     it("are null when nothing was saved", async () => {
-      const store = new PgSyncStateStore(database);
+      const store = new PgSyncStateStore(testDatabase.database);
       expect(await store.linkByOpportunity("never-saved")).toBeNull();
       expect(await store.linkByReferral("never-saved")).toBeNull();
     });
 
     it("are replaced by a second save of the same opportunity", async () => {
-      const store = new PgSyncStateStore(database);
+      const store = new PgSyncStateStore(testDatabase.database);
       const first = aLink({
         opportunityId: "opp-upsert",
         referralId: null,
@@ -87,7 +65,7 @@ describe.each(ENGINES)("sync state on %s", (engine) => {
     });
 
     it("no longer answer for a referral the link moved away from", async () => {
-      const store = new PgSyncStateStore(database);
+      const store = new PgSyncStateStore(testDatabase.database);
       await store.saveLink(aLink({ opportunityId: "opp-moved", referralId: "ref-old" }));
       await store.saveLink(aLink({ opportunityId: "opp-moved", referralId: "ref-new" }));
       expect(await store.linkByReferral("ref-old")).toBeNull();
@@ -95,7 +73,7 @@ describe.each(ENGINES)("sync state on %s", (engine) => {
     });
 
     it("answer a referral held by two opportunities with the one saved last", async () => {
-      const store = new PgSyncStateStore(database);
+      const store = new PgSyncStateStore(testDatabase.database);
       await store.saveLink(aLink({ opportunityId: "opp-deleted", referralId: "ref-shared" }));
       await store.saveLink(aLink({ opportunityId: "opp-recreated", referralId: "ref-shared" }));
       expect((await store.linkByReferral("ref-shared"))?.opportunityId).toBe("opp-recreated");
@@ -108,7 +86,7 @@ describe.each(ENGINES)("sync state on %s", (engine) => {
       ["a boolean", false],
       ["null", null],
     ])("keep a base that is %s", async (_, base) => {
-      const store = new PgSyncStateStore(database);
+      const store = new PgSyncStateStore(testDatabase.database);
       const link = aLink({ opportunityId: `opp-base-${JSON.stringify(base)}`, base });
       await store.saveLink(link);
       expect((await store.linkByOpportunity(link.opportunityId))?.base).toEqual(base);
@@ -117,13 +95,13 @@ describe.each(ENGINES)("sync state on %s", (engine) => {
 
   describe("sync records", () => {
     it("come back newest first, limited, with every field", async () => {
-      const store = new PgSyncStateStore(await freshSchema());
+      const store = new PgSyncStateStore(await testDatabase.freshSchema());
       for (let n = 1; n <= 5; n += 1) await store.recordSync(aRecord(n));
       expect(await store.recentSyncs({ limit: 3 })).toEqual([aRecord(5), aRecord(4), aRecord(3)]);
     });
 
     it("can be read for one opportunity", async () => {
-      const store = new PgSyncStateStore(await freshSchema());
+      const store = new PgSyncStateStore(await testDatabase.freshSchema());
       await store.recordSync(aRecord(1, { opportunityId: "opp-a" }));
       await store.recordSync(aRecord(2, { opportunityId: "opp-b", referralId: "ref-b", outcome: "failed" }));
       await store.recordSync(aRecord(3, { opportunityId: "opp-a", changedAt: null }));
@@ -135,14 +113,14 @@ describe.each(ENGINES)("sync state on %s", (engine) => {
     });
 
     it("are pruned to the newest N", async () => {
-      const store = new PgSyncStateStore(await freshSchema(), { keepSyncRecords: 5, pruneEvery: 1 });
+      const store = new PgSyncStateStore(await testDatabase.freshSchema(), { keepSyncRecords: 5, pruneEvery: 1 });
       for (let n = 1; n <= 12; n += 1) await store.recordSync(aRecord(n));
       const kept = await store.recentSyncs({ limit: 100 });
       expect(kept.map((record) => record.summary)).toEqual([12, 11, 10, 9, 8].map((n) => `Sync number ${n}`));
     });
 
     it("are pruned in batches when pruneEvery is larger, never below N", async () => {
-      const view = await freshSchema();
+      const view = await testDatabase.freshSchema();
       const store = new PgSyncStateStore(view, { keepSyncRecords: 5, pruneEvery: 4 });
       const counts: number[] = [];
       for (let n = 1; n <= 11; n += 1) {
@@ -159,7 +137,7 @@ describe.each(ENGINES)("sync state on %s", (engine) => {
 
   describe("watermarks", () => {
     it("are null until written, then hold the last value per name", async () => {
-      const store = new PgSyncStateStore(database);
+      const store = new PgSyncStateStore(testDatabase.database);
       expect(await store.readWatermark("dataverse")).toBeNull();
       await store.writeWatermark("dataverse", "2026-05-04T09:00:00Z");
       await store.writeWatermark("partnerCenter", "2026-05-04T08:00:00.1234567Z");
@@ -171,7 +149,7 @@ describe.each(ENGINES)("sync state on %s", (engine) => {
 
   describe("service state", () => {
     it("keeps one value per name and replaces it", async () => {
-      const state = new PgServiceStateStore(database);
+      const state = new PgServiceStateStore(testDatabase.database);
       expect(await state.get("partnerCenter.refreshToken")).toBeNull();
       await state.set("partnerCenter.refreshToken", "first-token");
       await state.set("partnerCenter.refreshToken", "rotated-token");

@@ -10,7 +10,8 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { Secret } from "../../../server/config/secret";
 import type { StorageConfig } from "../../../server/config/types";
-import { openDatabase, type Database, type OpenDatabaseOptions } from "../../../server/store";
+import { afterAll, beforeAll } from "vitest";
+import { migrate, openDatabase, silentLogger, type Database, type OpenDatabaseOptions } from "../../../server/store";
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -97,4 +98,45 @@ export async function openTestDatabase(storage: StorageConfig, options: OpenData
     cpSync(await pgliteTemplate(), join(storage.dataDir, "pglite"), { recursive: true });
   }
   return openDatabase(storage, options);
+}
+
+export interface TestDatabase {
+  /** The file's database, open between beforeAll and afterAll. */
+  readonly database: Database;
+  /** The same connection with a migrated schema of its own, so a test can count rows without seeing the others'. */
+  freshSchema(): Promise<Database>;
+}
+
+/** Opens a database on `engine` before the file's tests and closes and removes it after them. */
+export function useTestDatabase(engine: EngineName, prefix: string): TestDatabase {
+  const { storage, schema, cleanup } = testStorage(engine, prefix);
+  let opened: Database | undefined;
+  let views = 0;
+  const database = () => {
+    if (opened === undefined) throw new Error("The test database is open only while the file's tests run.");
+    return opened;
+  };
+
+  beforeAll(async () => {
+    opened = await openTestDatabase(storage, { schema });
+  });
+  afterAll(async () => {
+    try {
+      await opened?.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  return {
+    get database() {
+      return database();
+    },
+    async freshSchema() {
+      views += 1;
+      const view: Database = { ...database(), schema: `${schema}_v${views}` };
+      await migrate(view, silentLogger);
+      return view;
+    },
+  };
 }
