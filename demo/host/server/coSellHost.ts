@@ -29,7 +29,15 @@ export interface CoSellHostOptions {
   readonly user?: string;
   /** Default: the repository this file is in. */
   readonly repositoryRoot?: string;
+  /**
+   * More pages on the same origin (the demo's opportunity list and Partner Center view), asked before the host's own
+   * routes except the Web API proxy; it answers true when it replied.
+   */
+  readonly extraRoutes?: HostRouteHook;
 }
+
+/** A route handler plugged into the host; `url` is the request's parsed URL. Answers true when it replied. */
+export type HostRouteHook = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 
 export interface CoSellHost {
   /** e.g. http://127.0.0.1:40123 */
@@ -69,6 +77,8 @@ export async function startCoSellHost(options: CoSellHostOptions): Promise<CoSel
     const file = staticFiles[path];
     if (path.startsWith(HOST_ROUTES.webApi)) {
       await proxy.handle(request, response);
+    } else if (options.extraRoutes !== undefined && (await options.extraRoutes(request, response, url))) {
+      return;
     } else if (request.method !== "GET") {
       sendProblem(response, 405, `${request.method ?? ""} is not served here.`);
     } else if (file !== undefined) {
