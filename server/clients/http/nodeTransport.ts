@@ -4,7 +4,9 @@
  * Blob machinery around every call); a plain request on a pooled socket does the same exchange for a fraction.
  * Redirects are not followed, and responses are not compressed (no Accept-Encoding is sent), as before.
  * The agents honour the server's `Keep-Alive: timeout` hint, so an idle connection is dropped before the server
- * closes it (Node's Agent.keepSocketAlive).
+ * closes it (Node's Agent.keepSocketAlive). A server may still close an idle connection just as a request goes out
+ * on it; such a request never reached it, so an idempotent one is sent again once on a new connection, as Node's
+ * docs advise (https://nodejs.org/api/http.html#requestreusedsocket).
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
@@ -44,8 +46,33 @@ function headersOf(message: IncomingMessage): Headers {
   return headers;
 }
 
+/** Methods whose repetition changes nothing (RFC 9110 §9.2.2), so a request lost with a stale connection is resent. */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/** A request that went out on a pooled connection the server had already closed. */
+class StaleConnectionError extends Error {
+  constructor(readonly cause: Error) {
+    super(cause.message);
+    this.name = "StaleConnectionError";
+  }
+}
+
 /** Sends the request and reads the whole answer. @throws Error when no complete answer arrived (refused, timeout). */
-export function send(request: TransportRequest): Promise<TransportResponse> {
+export async function send(request: TransportRequest): Promise<TransportResponse> {
+  try {
+    return await sendOnce(request);
+  } catch (error) {
+    if (!(error instanceof StaleConnectionError)) throw error;
+    if (!IDEMPOTENT_METHODS.has(request.method.toUpperCase())) throw error.cause;
+  }
+  try {
+    return await sendOnce(request);
+  } catch (error) {
+    throw error instanceof StaleConnectionError ? error.cause : error;
+  }
+}
+
+function sendOnce(request: TransportRequest): Promise<TransportResponse> {
   const url = new URL(request.url);
   const secure = url.protocol === "https:";
   const headers: Record<string, string> = { ...request.headers };
@@ -61,8 +88,13 @@ export function send(request: TransportRequest): Promise<TransportResponse> {
       clearTimeout(timer);
       reject(error);
     };
-    outgoing.on("error", fail);
+    let answered = false;
+    outgoing.on("error", (error: NodeJS.ErrnoException) => {
+      const stale = !answered && outgoing.reusedSocket && error.code === "ECONNRESET";
+      fail(stale ? new StaleConnectionError(error) : error);
+    });
     outgoing.on("response", (incoming) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let ended = false;
       incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
