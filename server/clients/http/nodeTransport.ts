@@ -51,7 +51,7 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
 /** A request that went out on a pooled connection the server had already closed. */
 class StaleConnectionError extends Error {
-  constructor(readonly cause: Error) {
+  constructor(override readonly cause: Error) {
     super(cause.message);
     this.name = "StaleConnectionError";
   }
