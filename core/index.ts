@@ -28,4 +28,5 @@ export * from "./diff/diff";
 export * from "./dealType";
 export * from "./validation/validateReferral";
 export * from "./validation/validateOpportunity";
+export { findOpportunityProblems, type FoundProblem } from "./validation/findProblems";
 export type * from "./api/formApi";

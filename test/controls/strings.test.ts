@@ -43,6 +43,24 @@ describe("the resx files", () => {
   });
 });
 
+describe("the validation problems", () => {
+  /** problem_<code> of the web resources' resx, whose English test/webresources/strings.test.ts ties to core's. */
+  function webResourceProblems(lcid: 1033 | 1049): Map<string, string> {
+    const resx = readFileSync(new URL(`../../webresources/strings/opportunity.${lcid}.resx`, import.meta.url), "utf8");
+    const entries = [...resx.matchAll(/<data name="problem_(\w+)" xml:space="preserve">\s*<value>([^<]*)<\/value>/g)];
+    return new Map(entries.map((match) => [match[1] ?? "", match[2] ?? ""]));
+  }
+
+  it("read as the form's notifications read, in both languages, so a seller sees one wording", () => {
+    for (const lcid of [1033, 1049] as const) {
+      const panel = readResx(lcid);
+      const expected = webResourceProblems(lcid);
+      expect(expected.size).toBeGreaterThan(10);
+      for (const [code, text] of expected) expect(panel.get(`Problem_${code}`), `${lcid} ${code}`).toBe(text);
+    }
+  });
+});
+
 describe("translatorOf", () => {
   it("fills placeholders and falls back to the key for a text the host doesn't have", () => {
     const t = translatorOf((key) => (key === "Status_LastSynced" ? "Last synced {0}" : ""));

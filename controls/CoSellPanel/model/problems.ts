@@ -9,8 +9,8 @@ import {
   type ValidationCode,
   columnOfSolutionIds,
   defaultFieldMapping,
+  findOpportunityProblems,
   opportunityTable,
-  validateOpportunityForSync,
 } from "../../../core";
 import type { PanelInputs } from "./inputs";
 import type { Loadable } from "./panelData";
@@ -18,7 +18,7 @@ import type { PanelSettings } from "./settings";
 import type { Translate } from "./strings";
 
 export interface ProblemsView {
-  /** Core's messages, verbatim; empty when there is nothing to fix. */
+  /** Core's problems in the seller's language (the Problem_<code> strings); empty when there is nothing to fix. */
   readonly items: readonly string[];
   /** Why the list may be incomplete (new record, still checking, read failed, bad mapping), or null. */
   readonly notes: readonly string[];
@@ -105,6 +105,9 @@ export function problemsOf({ inputs, settings, snapshot, now, t }: ProblemSource
     keep = (code) => !(hasReferral && creationOnlyCodes.has(code));
   }
 
-  const problems = validateOpportunityForSync(overlayFormValues(base, inputs), mapping, { now });
-  return { items: problems.filter((problem) => keep(problem.code)).map((problem) => problem.message), notes };
+  const problems = findOpportunityProblems(overlayFormValues(base, inputs), mapping, { now });
+  const items = problems
+    .filter((problem) => keep(problem.code))
+    .map((problem) => t(`Problem_${problem.code}`, problem.value ?? undefined));
+  return { items, notes };
 }

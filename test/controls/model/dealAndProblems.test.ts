@@ -3,7 +3,7 @@ import { MicrosoftHelpOption, customizeMapping } from "../../../core";
 import { buildPanelViewModel } from "../../../controls/CoSellPanel/model/viewModel";
 import { overlayFormValues } from "../../../controls/CoSellPanel/model/problems";
 import { anInputs, coSellInputs, field, now, savedOpportunity, settings, someData } from "../support/builders";
-import { english } from "../support/strings";
+import { english, russian } from "../support/strings";
 
 const context = { now, t: english, timeZone: "UTC" };
 const help = (...values: number[]) => field<readonly number[]>(values);
@@ -76,6 +76,27 @@ describe("the problems to fix before saving", () => {
     expect(buildPanelViewModel(inputs, someData(), context).problems.items).toEqual([
       messages.solutionMissing,
       messages.helpNeedsSharing,
+    ]);
+  });
+
+  // Core reads the country upper-cased, as the sync service sends it.
+  it("words core's problems in the seller's language, naming the offending value", () => {
+    const snapshot = savedOpportunity({});
+    const data = someData({
+      snapshot: {
+        state: "loaded",
+        value: { ...snapshot, account: { ...snapshot.account, address1_country: "Germany" } },
+      },
+    });
+    const inRussian = buildPanelViewModel(coSellInputs({ dealValue: 0 }), data, { ...context, t: russian });
+    expect(inRussian.problems.items).toEqual([
+      russian("Problem_countryInvalid", "GERMANY"),
+      russian("Problem_dealValueNotPositive"),
+    ]);
+    expect(inRussian.problems.items[0]).toMatch(/GERMANY.*[а-я]/);
+    expect(buildPanelViewModel(coSellInputs({ dealValue: 0 }), data, context).problems.items).toEqual([
+      "The customer's country 'GERMANY' is not a two-letter ISO 3166 code in capitals; use one such as US, DE or JP.",
+      messages.dealValue,
     ]);
   });
 
