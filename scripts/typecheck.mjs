@@ -10,6 +10,7 @@ const programs = [
   { config: "core/tsconfig.json", what: "core without DOM or Node globals" },
   { config: "emulators/tsconfig.json", what: "emulators" },
   { config: "server/tsconfig.json", what: "server" },
+  { config: "server/http/operator/browser/tsconfig.json", what: "operator page (browser)" },
   { config: "webresources/tsconfig.json", what: "web resources" },
   { config: "solution/tsconfig.json", what: "solution source and packer" },
   { config: "demo/tsconfig.json", what: "demo host server" },

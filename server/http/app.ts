@@ -1,6 +1,7 @@
 /**
- * The HTTP surface of the sync service on Fastify 5: the two webhook receivers, the form API, the admin API,
- * health/readiness/metrics and the OpenAPI document. buildHttpApp wires them; the caller listens and closes.
+ * The HTTP surface of the sync service on Fastify 5: the two webhook receivers, the form API, the admin API, the
+ * operator page, health/readiness/metrics and the OpenAPI document. buildHttpApp wires them; the caller listens and
+ * closes.
  */
 import Fastify, { type FastifyInstance } from "fastify";
 import { DEFAULT_MAX_BODY_BYTES } from "../intake/dataverse";
@@ -11,6 +12,7 @@ import { installErrorHandler } from "./errorHandler";
 import { formApi, FORM_API_PREFIX } from "./form/formRoutes";
 import { loggerOptions } from "./logging";
 import { buildOpenApiDocument, OPENAPI_PATH } from "./openapi/document";
+import { operatorPage } from "./operator/operatorRoutes";
 import { adminApi, ADMIN_PREFIX } from "./operations/adminRoutes";
 import { operationsRoutes } from "./operations/operationsRoutes";
 import { DEFAULT_PROBE_TIMEOUT_MS } from "./operations/readiness";
@@ -111,6 +113,13 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   await app.register(adminApi({ operations: services.operations, verify, adminRole: config.formApi.adminRole }), {
     prefix: ADMIN_PREFIX,
   });
+  await app.register(
+    operatorPage({
+      issuer: config.formApi.issuer,
+      audience: config.formApi.audience,
+      adminRole: config.formApi.adminRole,
+    }),
+  );
   await app.register(
     operationsRoutes({
       operations: services.operations,

@@ -6,6 +6,7 @@
 import type { OpportunitySyncStatus, ReferralDecisionResult, SyncRequestResult, ValidationReport } from "../../core";
 import type { OpportunitySyncJob } from "../intake/dataverse";
 import type { PartnerCenterReferralJob } from "../intake/partnerCenter";
+import type { OperationsOverview, ProblemJob, QueueDepth, RecentSync } from "./operations/adminViews";
 
 // ---- Intake ---------------------------------------------------------------------------------------------------
 
@@ -75,30 +76,8 @@ export type DependencyName = "database" | "dataverse" | "partnerCenter";
 /** Resolves when the dependency answers; rejects saying what is wrong. Should stop when `signal` aborts. */
 export type ReadinessProbe = (signal: AbortSignal) => Promise<void>;
 
-/** A job that failed for good (or was parked) and waits for a person. */
-export interface ProblemJob {
-  readonly id: string;
-  /** The job's kind, e.g. "dataverse-opportunity", "partner-center-referral", "reconcile". */
-  readonly kind: string;
-  /** The record it is about, e.g. "opportunity:6d81…", or null. */
-  readonly dedupeKey: string | null;
-  readonly reason: string;
-  readonly attempts: number;
-  readonly failedAt: string;
-  /** The last error, without secrets. */
-  readonly lastError: string;
-  readonly whatToDo: string;
-}
-
-/** Jobs in the queue by state. */
-export interface QueueDepth {
-  readonly queued: number;
-  readonly running: number;
-  readonly retrying: number;
-  /** Failed for good, waiting for a retry by an admin. */
-  readonly failed: number;
-  readonly oldestQueuedAt: string | null;
-}
+// The admin API's answers are plain data the operator page reads too, so they live in a file without imports.
+export type * from "./operations/adminViews";
 
 /** What the operations endpoints and the admin API call. */
 export interface OperationsService {
@@ -111,6 +90,10 @@ export interface OperationsService {
   /** Runs every failed job again. */
   retryAll(): Promise<{ readonly retried: number }>;
   depth(): Promise<QueueDepth>;
+  /** The newest finished syncs, newest first, at most `limit`, each with its latency. */
+  recentSyncs(options: { readonly limit: number }): Promise<readonly RecentSync[]>;
+  /** The queue's depth and a summary of the newest syncs, for the operator page. */
+  overview(): Promise<OperationsOverview>;
 }
 
 /** Everything the routes call. */

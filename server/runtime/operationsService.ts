@@ -1,18 +1,23 @@
 /**
- * The operations endpoints' service: /readyz probes of the database and both APIs, and the admin API over the
- * queue's failed and parked jobs, each with the advice an operator needs.
+ * The operations endpoints' service: /readyz probes of the database and both APIs, the admin API over the
+ * queue's failed and parked jobs, each with the advice an operator needs, and the recent syncs the operator page shows.
  */
-import type { DataverseGateway, PartnerCenterGateway } from "../sync";
+import type { DataverseGateway, PartnerCenterGateway, SyncStateStore } from "../sync";
+import { OVERVIEW_WINDOW } from "../http/operations/adminViews";
 import { ServiceRefusal, type OperationsService, type ProblemJob } from "../http/services";
 import type { JobQueue, QueueProblem } from "../queue";
 import type { Database } from "../store";
 import type { ServiceJob } from "./jobs";
+import { recentSyncOf, summarizeRecentSyncs } from "./syncOverview";
 
 export interface OperationsDependencies {
   readonly database: Database;
   readonly queue: JobQueue<ServiceJob>;
   readonly dataverse: Pick<DataverseGateway, "ping">;
   readonly partnerCenter: Pick<PartnerCenterGateway, "ping">;
+  readonly syncState: Pick<SyncStateStore, "recentSyncs">;
+  /** When this replica started (ISO 8601); default when the service is created. */
+  readonly startedAt?: string;
 }
 
 /** What to do about a job the queue stopped retrying, by the job's kind. */
@@ -44,6 +49,8 @@ function problemJobOf(problem: QueueProblem<ServiceJob>): ProblemJob {
 }
 
 export function createOperationsService(deps: OperationsDependencies): OperationsService {
+  const startedAt = deps.startedAt ?? new Date().toISOString();
+  const recentSyncs = async (limit: number) => (await deps.syncState.recentSyncs({ limit })).map(recentSyncOf);
   return {
     readinessProbes: {
       database: async () => {
@@ -73,5 +80,12 @@ export function createOperationsService(deps: OperationsDependencies): Operation
     },
     retryAll: async () => ({ retried: await deps.queue.retryAll() }),
     depth: () => deps.queue.depth(),
+    recentSyncs: ({ limit }) => recentSyncs(limit),
+    // One read of the newest OVERVIEW_WINDOW syncs, on the primary key index: cheap however many the store keeps.
+    overview: async () => {
+      const [queue, syncs] = await Promise.all([deps.queue.depth(), recentSyncs(OVERVIEW_WINDOW)]);
+      const recent = summarizeRecentSyncs(syncs, OVERVIEW_WINDOW);
+      return { generatedAt: new Date().toISOString(), startedAt, queue, recent };
+    },
   };
 }

@@ -66,6 +66,7 @@ async function closeApp(app: FastifyInstance): Promise<void> {
 }
 
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
+  const startedAt = new Date().toISOString();
   const logger = forwardingLogger();
   const parts = await openServiceParts(config, logger, options);
   const { clients, engine, queue, metrics, database } = parts;
@@ -94,7 +95,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         },
       },
       form: createFormService(engine, queue),
-      operations: createOperationsService({ database, queue, ...clients }),
+      operations: createOperationsService({ database, queue, syncState: parts.syncState, startedAt, ...clients }),
     },
   });
   logger.attach(app.log);

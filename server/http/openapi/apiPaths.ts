@@ -1,6 +1,12 @@
 /** The form API and the admin API in the OpenAPI document. */
 import { FORM_API_PREFIX } from "../form/formRoutes";
-import { ADMIN_PREFIX, DEFAULT_PROBLEM_LIMIT, MAX_PROBLEM_LIMIT } from "../operations/adminRoutes";
+import {
+  ADMIN_PREFIX,
+  DEFAULT_PROBLEM_LIMIT,
+  DEFAULT_RECENT_SYNC_LIMIT,
+  MAX_PROBLEM_LIMIT,
+  MAX_RECENT_SYNC_LIMIT,
+} from "../operations/adminRoutes";
 import { errorResponses, jsonBody, jsonResponse, pathParameter, type OpenApiObject } from "./building";
 
 const opportunityId = pathParameter("id", "The opportunityid (a GUID; braces allowed).", {
@@ -124,6 +130,11 @@ export function adminPaths(adminRole: string): Readonly<Record<string, OpenApiOb
     description: `How many jobs to list (default ${DEFAULT_PROBLEM_LIMIT}).`,
     schema: { type: "integer", minimum: 1, maximum: MAX_PROBLEM_LIMIT },
   };
+  const recentLimit = {
+    ...limit,
+    description: `How many syncs to list (default ${DEFAULT_RECENT_SYNC_LIMIT}).`,
+    schema: { type: "integer", minimum: 1, maximum: MAX_RECENT_SYNC_LIMIT },
+  };
   return {
     [`${ADMIN_PREFIX}/jobs/problems`]: {
       get: adminOperation(
@@ -153,6 +164,23 @@ export function adminPaths(adminRole: string): Readonly<Record<string, OpenApiOb
         "The queue's depth.",
         "QueueDepth",
       ]),
+    },
+    [`${ADMIN_PREFIX}/syncs/recent`]: {
+      get: adminOperation(
+        adminRole,
+        "listRecentSyncs",
+        "The newest finished syncs, newest first, each with its latency (from the change to the end of its sync).",
+        ["200", "The syncs.", "RecentSyncs"],
+        { parameters: [recentLimit] },
+      ),
+    },
+    [`${ADMIN_PREFIX}/overview`]: {
+      get: adminOperation(
+        adminRole,
+        "getOverview",
+        "The queue's depth, outcome counts and latency p50/p95/max of the newest syncs, and when the replica started.",
+        ["200", "The overview.", "OperationsOverview"],
+      ),
     },
   };
 }

@@ -5,6 +5,7 @@
 import { HEALTH_PATH, METRICS_PATH, READY_PATH } from "../operations/operationsRoutes";
 import { adminPaths, formPaths } from "./apiPaths";
 import { jsonResponse, type OpenApiObject } from "./building";
+import { operatorPagePaths, operatorSchemas } from "./operatorPaths";
 import { schemas } from "./schemas";
 import { webhookPaths } from "./webhookPaths";
 
@@ -96,7 +97,7 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiObject {
       version: settings.version,
       description:
         "Webhook receivers for Dataverse and Partner Center, the API the Opportunity form calls (CORS limited to " +
-        "the configured Dynamics origins), the admin API, and operations endpoints. Every error answer has the body " +
+        "the configured Dynamics origins), the admin API, the operator page, and operations endpoints. Every error answer has the body " +
         "{ error: { code, message, whatToDo } }.",
     },
     ...(settings.publicUrl === undefined ? {} : { servers: [{ url: settings.publicUrl }] }),
@@ -104,9 +105,16 @@ export function buildOpenApiDocument(settings: OpenApiSettings): OpenApiObject {
       { name: "webhooks", description: "Called by Dataverse and Partner Center." },
       { name: "form", description: "Called by the Opportunity form (bearer JWT, CORS)." },
       { name: "admin", description: "For admins (bearer JWT with the admin role)." },
+      { name: "operator", description: "The operator page and its files; public, the data comes from the admin API." },
       { name: "operations", description: "Health, readiness, metrics; unauthenticated." },
     ],
-    paths: { ...webhookPaths, ...formPaths, ...adminPaths(settings.adminRole), ...operationsPaths() },
-    components: { schemas, securitySchemes: securitySchemes(settings) },
+    paths: {
+      ...webhookPaths,
+      ...formPaths,
+      ...adminPaths(settings.adminRole),
+      ...operatorPagePaths,
+      ...operationsPaths(),
+    },
+    components: { schemas: { ...schemas, ...operatorSchemas }, securitySchemes: securitySchemes(settings) },
   };
 }

@@ -3,13 +3,14 @@
  * services.ts, webhookScope.ts and readiness.ts.
  */
 
-type Schema = Readonly<Record<string, unknown>>;
+export type Schema = Readonly<Record<string, unknown>>;
 
-const isoDate = { type: "string", format: "date-time" } as const;
-const nullableString = { type: ["string", "null"] } as const;
+export const isoDate = { type: "string", format: "date-time" } as const;
+export const nullableString = { type: ["string", "null"] } as const;
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
-function object(properties: Record<string, unknown>, optional: readonly string[] = []): Schema {
+/** An object schema whose properties are all required but the `optional` ones. */
+export function object(properties: Record<string, unknown>, optional: readonly string[] = []): Schema {
   return {
     type: "object",
     properties,

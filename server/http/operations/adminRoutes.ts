@@ -1,6 +1,7 @@
 /**
- * The admin API under /admin: failed jobs, retrying them, and the queue's depth. Bearer token from the same issuer
- * and audience as the form API, plus the admin app role (FORM_API_ADMIN_ROLE, by default CoSellBridge.Admin).
+ * The admin API under /admin: failed jobs, retrying them, the queue's depth, and the recent syncs and overview the
+ * operator page shows. Bearer token from the same issuer and audience as the form API, plus the admin app role
+ * (FORM_API_ADMIN_ROLE, by default CoSellBridge.Admin).
  */
 import type { FastifyPluginCallback } from "fastify";
 import { bearerGate } from "../auth/bearer";
@@ -15,6 +16,9 @@ export const ADMIN_PREFIX = "/admin";
 /** Problem listings are for a person to read; more than this at once is not. */
 export const DEFAULT_PROBLEM_LIMIT = 100;
 export const MAX_PROBLEM_LIMIT = 1000;
+/** Recent syncs: a page's worth by default; the store keeps 10,000, but a listing is one indexed, bounded read. */
+export const DEFAULT_RECENT_SYNC_LIMIT = 50;
+export const MAX_RECENT_SYNC_LIMIT = 500;
 
 /** What the admin API needs. */
 export interface AdminApiOptions {
@@ -44,6 +48,13 @@ export function adminApi(options: AdminApiOptions): FastifyPluginCallback {
     });
     scope.get("/queue", async () => {
       return await operations.depth();
+    });
+    scope.get<{ Querystring: { limit?: string } }>("/syncs/recent", async (request) => {
+      const limit = limitParameter(request.query.limit, DEFAULT_RECENT_SYNC_LIMIT, MAX_RECENT_SYNC_LIMIT);
+      return { syncs: await operations.recentSyncs({ limit }) };
+    });
+    scope.get("/overview", async () => {
+      return await operations.overview();
     });
     done();
   };

@@ -12,11 +12,13 @@ import type {
   IntakeJob,
   IntakeQueue,
   IntegrationUsers,
+  OperationsOverview,
   OperationsService,
   OpportunitySyncStatus,
   ProblemJob,
   QueueDepth,
   ReadinessProbe,
+  RecentSync,
   ReferralDecisionResult,
 } from "../../../server/http";
 import { ServiceRefusal } from "../../../server/http";
@@ -179,6 +181,23 @@ export class FakeOperations implements OperationsService {
 
   depth(): Promise<QueueDepth> {
     return this.depthResult instanceof Error ? Promise.reject(this.depthResult) : Promise.resolve(this.depthResult);
+  }
+
+  recentSyncs(): Promise<readonly RecentSync[]> {
+    return Promise.resolve([]);
+  }
+
+  async overview(): Promise<OperationsOverview> {
+    const at = "2026-05-04T09:00:00.000Z";
+    const none = { created: 0, updated: 0, unchanged: 0, echo: 0, skipped: 0, invalid: 0, failed: 0 };
+    const latencyMs = { count: 0, p50: null, p95: null, max: null };
+    const recent = { window: 200, count: 0, oldestAt: null, newestAt: null, outcomes: none, latencyMs };
+    return {
+      generatedAt: at,
+      startedAt: at,
+      queue: await this.depth(),
+      recent: { ...recent, directions: { toPartnerCenter: 0, toDataverse: 0 } },
+    };
   }
 }
 
