@@ -25,7 +25,7 @@ interface Frame {
 
 function frameOf(width: number): Frame {
   const narrow = width < NARROW;
-  return { narrow, left: narrow ? 56 : 64, right: width - (narrow ? 12 : 78), top: 14, bottom: HEIGHT - 44 };
+  return { narrow, left: narrow ? 68 : 80, right: width - (narrow ? 12 : 78), top: 14, bottom: HEIGHT - 44 };
 }
 
 interface Point {
