@@ -89,7 +89,16 @@ export async function onCleanPage(
   try {
     const page = await guarded.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    await check(page);
+    try {
+      await check(page);
+    } catch (error) {
+      // A step that timed out often did so because of what the page reported meanwhile: say it with the failure.
+      const { blockedRequests, consoleErrors, failedResponses } = guarded.trouble;
+      const seen = [...blockedRequests, ...consoleErrors, ...failedResponses];
+      if (seen.length === 0 || !(error instanceof Error)) throw error;
+      error.message += `\nMeanwhile the page reported: ${seen.join(" | ")}`;
+      throw error;
+    }
     expect(guarded.trouble.blockedRequests, "requests that left the host (CDN?)").toEqual([]);
     expect(guarded.trouble.consoleErrors, "console errors").toEqual([]);
     expect(guarded.trouble.failedResponses, "failed responses").toEqual([]);

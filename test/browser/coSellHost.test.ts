@@ -1,14 +1,20 @@
 /**
  * The CoSellPanel host's server without a browser: the same-origin Web API proxy (the seller's token added on the
- * server, the emulator's URL never shown), the sync-service token endpoint, the control's strings, the page and its
- * options, and the message when the control has not been built.
+ * server, the emulator's URL never shown), the sync-service token endpoint, the control's strings, the built web
+ * resources and their strings, the page and its options, and the message when the control or the web resources
+ * have not been built.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCoSellHost, type CoSellHost } from "../../demo/host/server/coSellHost";
-import { HOST_ROUTES, type ControlStrings, type SyncToken } from "../../demo/host/shared/hostConfig";
+import {
+  HOST_ROUTES,
+  type ControlStrings,
+  type SyncToken,
+  type WebResourceStrings,
+} from "../../demo/host/shared/hostConfig";
 import { DEFAULT_CLIENT_SECRET, startDataverseEmulator, type DataverseEmulator } from "../../emulators/dataverse";
 
 const BUNDLE = "out/controls/CoSellPanel/bundle.js";
@@ -81,6 +87,37 @@ describe("the CoSellPanel host server", () => {
     expect(unknown.baseStrings).toEqual(strings.strings);
   });
 
+  it("serves the built web resources under their Dynamics paths, and nothing else there", async () => {
+    const { host } = running();
+    const script = await fetch(`${host.url}${HOST_ROUTES.webResources}csb_/scripts/opportunity.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await script.text()).toBe(await readFile("out/webresources/csb_/scripts/opportunity.js", "utf8"));
+    const map = await fetch(`${host.url}${HOST_ROUTES.webResources}csb_/scripts/opportunity.js.map`);
+    expect(((await map.json()) as { version: number }).version).toBe(3);
+    const icon = await fetch(`${host.url}${HOST_ROUTES.webResources}csb_/icons/synced.svg`);
+    expect(icon.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await icon.text()).toContain("<svg");
+    for (const name of ["csb_/scripts/unknown.js", "..%2Fpackage.json", "csb_%2Ficons%2F..%2F..%2F..%2Fpackage.json"]) {
+      expect((await fetch(`${host.url}${HOST_ROUTES.webResources}${name}`)).status, name).toBe(404);
+    }
+    const page = await (await fetch(host.formUrl("0b7bd7a1-0000-4000-8000-000000000001"))).text();
+    expect(page).toContain(`<script src="${HOST_ROUTES.webResources}csb_/scripts/opportunity.js"></script>`);
+  });
+
+  it("serves the scripts' resx strings in the user's language with the base language to fall back on", async () => {
+    const { host } = running();
+    const read = async (languageId: number) =>
+      (await (await fetch(`${host.url}${HOST_ROUTES.webResourceStrings}${languageId}`)).json()) as WebResourceStrings;
+    const russian = (await read(1049)).resources["csb_/strings/opportunity"];
+    expect(russian?.strings?.declineTitle).toBe("Отклонить этот реферал?");
+    expect(russian?.baseStrings.declineTitle).toBe("Decline this referral?");
+    const french = (await read(1036)).resources["csb_/strings/opportunity"];
+    expect(french?.strings).toBeNull();
+    expect(french?.baseStrings).toEqual(russian?.baseStrings);
+    expect((await fetch(`${host.url}${HOST_ROUTES.webResourceStrings}ru`)).status).toBe(400);
+  });
+
   it("serves a form page with the record, the user and the options embedded", async () => {
     const { host } = running();
     const id = "0b7bd7a1-0000-4000-8000-000000000001";
@@ -115,6 +152,22 @@ describe("the CoSellPanel host server", () => {
       ).rejects.toThrow(/bundle\.js is missing: run `npm run build` first/);
     } finally {
       await rm(emptyRepository, { recursive: true, force: true });
+    }
+  });
+
+  it("says to run npm run build when the web resources are not built", async () => {
+    const { dataverse } = running();
+    // A repository with the dependencies and the built control, but no out/webresources.
+    const repository = await mkdtemp(join(tmpdir(), "cosell-host-"));
+    try {
+      await symlink(resolve("node_modules"), join(repository, "node_modules"));
+      await mkdir(join(repository, "out"));
+      await symlink(resolve("out/controls"), join(repository, "out/controls"));
+      await expect(startCoSellHost({ dataverse: { url: dataverse.url }, repositoryRoot: repository })).rejects.toThrow(
+        /opportunity\.js is missing: run `npm run build` first to build the web resources/,
+      );
+    } finally {
+      await rm(repository, { recursive: true, force: true });
     }
   });
 });

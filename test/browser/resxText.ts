@@ -1,4 +1,7 @@
-/** The CoSellPanel's resx strings as the test reads them, to expect exactly what the control's getString returns. */
+/**
+ * The resx strings as the tests read them, to expect exactly what the page shows: the CoSellPanel's (getString) and
+ * the form scripts' (Xrm.Utility.getResourceString).
+ */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseResx } from "../../demo/host/server/resxStrings";
@@ -21,4 +24,23 @@ export async function controlStrings(languageId: number): Promise<ResxStrings> {
       return value;
     },
   };
+}
+
+/** The form scripts' strings of one language, as the host serves them to Xrm.Utility.getResourceString. */
+export async function scriptStrings(languageId: number): Promise<ResxStrings> {
+  const file = join("out/webresources/csb_/strings", `opportunity.${languageId}.resx`);
+  const all = parseResx(await readFile(file, "utf8"), file);
+  return {
+    all,
+    text: (key) => {
+      const value = all[key];
+      if (value === undefined) throw new Error(`${file} has no string ${key}`);
+      return value;
+    },
+  };
+}
+
+/** The fixed start of a template such as "✔ Synced with Partner Center on {0}.", before its first placeholder. */
+export function templateStart(template: string): string {
+  return template.split("{")[0]?.trim() ?? template;
 }

@@ -1,7 +1,8 @@
 /**
  * Holds the control to the contract: the host gives the context only the members the contract lists, and reading any
  * other one is reported on the console as an error (once per member), so the browser test's "no console errors" check
- * catches a control that starts depending on something Dynamics has but this host does not fake.
+ * catches a control that starts depending on something Dynamics has but this host does not fake. The web resources'
+ * Xrm is guarded the same way (xrm/xrmGuard.ts).
  */
 import { reportError } from "./hostConsole";
 
@@ -29,11 +30,14 @@ export function reportContractBreach(member: string): void {
 
 /** `target` as it is, except that reading a member it lacks is reported as `${path}.${member}`. */
 export function guardContract<T extends object>(target: T, path: string): T {
+  return guardMembers(target, path, reportContractBreach);
+}
+
+/** `target` as it is, except that reading a member it lacks calls `report` with `${path}.${member}`. */
+export function guardMembers<T extends object>(target: T, path: string, report: (member: string) => void): T {
   return new Proxy(target, {
     get(object, key, receiver) {
-      if (typeof key === "string" && !(key in object) && !PROBED_NAMES.has(key)) {
-        reportContractBreach(`${path}.${key}`);
-      }
+      if (typeof key === "string" && !(key in object) && !PROBED_NAMES.has(key)) report(`${path}.${key}`);
       return Reflect.get(object, key, receiver) as unknown;
     },
   });

@@ -1,40 +1,53 @@
 /**
- * The Dynamics-like form around the control: a command bar (Save, Refresh), the record's header with its save state,
- * a notification bar for errors, a Summary section with the fields the control also reads (topic, revenue, close
- * date) and the co-sell section holding the control's container.
+ * The Dynamics-like form around the control: a command bar (Save, Refresh, then the solution's commands, which
+ * xrm/commandBar.ts adds), the record's header with a link back to the opportunity list and the save state, the
+ * notification bar, and the visible sections of the solution's form definition: a section of standard fields
+ * (formFields.ts) and the co-sell section holding the control's container.
  */
 import type { PageOptions } from "../shared/pageOptions";
-import { boundProperty, type BoundProperty } from "./boundProperties";
-import { dateOnly, isoDateOf, type RawValue } from "./columnValues";
+import type { RawValue } from "./columnValues";
+import { FORM_COLUMNS, type FormColumn } from "./formColumns";
+import {
+  createFormField,
+  rawOfField,
+  showFieldNotification,
+  showFieldValue,
+  type FieldValues,
+  type FormField,
+} from "./formFields";
 import type { HostStrings } from "./hostStrings";
+import { createNotificationBar, type NotificationBar } from "./notificationBar";
+
+export type SaveState = "clean" | "unsaved" | "saving" | "saved";
 
 export interface FormFrame {
   readonly controlContainer: HTMLElement;
+  /** The command bar (role toolbar); the solution's commands are added after Save and Refresh. */
+  readonly commandBar: HTMLElement;
+  readonly notifications: NotificationBar;
   setTitle(name: string): void;
-  /** Shows the record's current values in the Summary fields. */
-  showFields(valueOf: (property: BoundProperty) => RawValue): void;
-  showSaveState(state: "clean" | "unsaved" | "saving" | "saved"): void;
-  /** A message in the notification bar (role="alert"); null hides it. */
-  notify(message: string | null): void;
-  onFieldChange(listener: (property: BoundProperty, value: RawValue) => void): void;
+  /** Shows the record's current values in the fields. */
+  showFields(values: FieldValues): void;
+  showSaveState(state: SaveState): void;
+  /** A control notification under a column's field (or under the control for its host column); null clears it. */
+  showControlNotification(column: string, text: string | null): void;
+  onFieldChange(listener: (column: FormColumn, value: RawValue) => void): void;
   onSave(listener: () => void): void;
   onRefresh(listener: () => void): void;
 }
 
-interface SummaryField {
-  readonly property: BoundProperty;
-  readonly input: HTMLInputElement;
-}
+/** Where the opportunity list is (the demo's site serves it). */
+export const OPPORTUNITY_LIST_URL = "/";
 
 export function createFormFrame(
   root: HTMLElement,
   strings: HostStrings,
-  sectionTitle: string,
+  controlTitle: string,
   options: PageOptions,
 ): FormFrame {
   const save = element("button", { type: "button", class: "command" }, strings.save);
   const refresh = element("button", { type: "button", class: "command" }, strings.refresh);
-  const commands = element(
+  const commandBar = element(
     "div",
     { role: "toolbar", "aria-label": strings.commands, class: "command-bar" },
     save,
@@ -42,57 +55,67 @@ export function createFormFrame(
   );
   const title = element("h1", { class: "record-title" });
   const saveState = element("span", { role: "status", "aria-label": strings.saveStatus, class: "save-state" });
+  const back = element("a", { href: OPPORTUNITY_LIST_URL, class: "back-link" }, `← ${strings.opportunities}`);
   const header = element(
     "header",
     { class: "record-header" },
+    back,
     element("p", { class: "entity-name" }, strings.entityName),
     title,
     saveState,
   );
-  const notification = element("div", { role: "alert", class: "form-notification" });
-  notification.hidden = true;
-  const fields = [
-    summaryField("topic", strings.topic, "text", options),
-    summaryField("dealValue", strings.dealValue, "number", options),
-    summaryField("estimatedCloseDate", strings.closeDate, "date", options),
-  ];
-  const summary = section(
-    "summary",
-    strings.summary,
-    ...fields.map((field) => field.input.parentElement ?? field.input),
-  );
+  const notifications = createNotificationBar(strings);
   const controlContainer = element("div", { class: "control-container" });
-  const coSell = section("cosell", sectionTitle, controlContainer);
-  const body = element("main", { class: "form-body" }, summary, coSell);
-  const form = element("div", { class: "form" }, commands, header, notification, body);
+  const controlNotification = element("p", { class: "field-notification", id: "control-notification" });
+  controlNotification.hidden = true;
+  const hostColumn = FORM_COLUMNS.find((column) => column.component);
+  const fields: FormField[] = [];
+  const sections: HTMLElement[] = [];
+  for (const name of [...new Set(FORM_COLUMNS.filter((column) => column.visible).map((column) => column.section))]) {
+    if (name === hostColumn?.section) {
+      sections.push(section(name, controlTitle, controlContainer, controlNotification));
+      continue;
+    }
+    const sectionFields = FORM_COLUMNS.filter((column) => column.section === name).map((column) =>
+      createFormField(column, strings, options),
+    );
+    fields.push(...sectionFields);
+    sections.push(section(name, strings.summary, ...sectionFields.map((field) => field.element)));
+  }
+  const body = element("main", { class: "form-body" }, ...sections);
+  const form = element("div", { class: "form" }, commandBar, header, notifications.element, body);
   save.disabled = options.disabled;
   root.replaceChildren(form);
 
   return {
     controlContainer,
+    commandBar,
+    notifications,
     setTitle(name) {
       title.textContent = name;
       document.title = `${name} · ${strings.entityName}`;
     },
-    showFields(valueOf) {
-      for (const { property, input } of fields) {
-        if (input.dataset.masked === "true") continue;
-        input.value = inputTextOf(valueOf(property));
-      }
+    showFields(values) {
+      for (const field of fields) showFieldValue(field, values);
     },
     showSaveState(state) {
       const texts = { clean: "", unsaved: strings.unsaved, saving: strings.saving, saved: strings.saved };
       saveState.textContent = texts[state];
       save.disabled = options.disabled || state === "saving";
     },
-    notify(message) {
-      notification.textContent = message ?? "";
-      notification.hidden = message === null;
+    showControlNotification(column, text) {
+      const field = fields.find((candidate) => candidate.column.column === column);
+      if (field !== undefined) {
+        showFieldNotification(field, text);
+      } else if (column === hostColumn?.column) {
+        controlNotification.textContent = text ?? "";
+        controlNotification.hidden = text === null;
+      }
     },
     onFieldChange(listener) {
-      for (const { property, input } of fields) {
-        input.addEventListener("change", () => {
-          listener(property, rawOfInput(input));
+      for (const field of fields) {
+        field.input.addEventListener("change", () => {
+          listener(field.column, rawOfField(field));
         });
       }
     },
@@ -105,25 +128,6 @@ export function createFormFrame(
   };
 }
 
-function summaryField(
-  name: string,
-  label: string,
-  type: "text" | "number" | "date",
-  options: PageOptions,
-): SummaryField {
-  const property = boundProperty(name);
-  if (property === undefined) throw new Error(`${name} is not a bound property`);
-  const masked = options.masked.includes(name);
-  const input = element("input", { type: masked ? "text" : type, id: `field-${name}` });
-  input.disabled = masked || options.disabled || options.readOnly.includes(name);
-  if (masked) {
-    input.value = "***";
-    input.dataset.masked = "true";
-  }
-  element("label", { class: "field" }, element("span", { class: "field-label" }, label), input);
-  return { property, input };
-}
-
 function section(id: string, heading: string, ...children: Node[]): HTMLElement {
   const headingElement = element("h2", { id: `${id}-heading`, class: "section-heading" }, heading);
   return element(
@@ -134,21 +138,7 @@ function section(id: string, heading: string, ...children: Node[]): HTMLElement 
   );
 }
 
-function inputTextOf(value: RawValue): string {
-  if (value === null) return "";
-  if (value instanceof Date) return isoDateOf(value);
-  return String(value);
-}
-
-function rawOfInput(input: HTMLInputElement): RawValue {
-  const text = input.value.trim();
-  if (text === "") return null;
-  if (input.type === "number") return Number.isFinite(Number(text)) ? Number(text) : null;
-  if (input.type === "date") return dateOnly(text);
-  return text;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
+export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Readonly<Record<string, string>>,
   ...children: (Node | string)[]

@@ -13,3 +13,8 @@ export function reportError(message: string, cause?: unknown): void {
 export function reportWarning(message: string): void {
   console.warn(message);
 }
+
+/** An error's message, for a sentence shown to the seller. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,23 +1,33 @@
 /**
- * The browser side of the CoSellPanel host. Loaded after the platform libraries and before the control's bundle, it
- * defines ComponentFramework.registerControl for the bundle to call; once the page has loaded it reads the record,
- * the column metadata and the control's strings, builds the form and runs the control in it.
+ * The browser side of the host. Loaded after the platform libraries and before the control's bundle, it defines
+ * ComponentFramework.registerControl for the bundle to call; the form's script web resources load after the bundle.
+ * Once the page has loaded it reads the record, the column metadata and the strings, builds the form, runs the
+ * control in it, gives the scripts their Xrm over the same record, runs the form's OnLoad and shows the command bar.
  * document.body.dataset.hostState says "ready" or "failed" when it is done, for tests and people alike.
  */
-import { HOST_CONFIG_ELEMENT_ID, type HostConfig } from "../shared/hostConfig";
-import { BOUND_PROPERTIES, checkPropertyNames } from "./boundProperties";
+import { HOST_CONFIG_ELEMENT_ID, ONLOAD_DONE_MARK, type HostConfig } from "../shared/hostConfig";
+import { BOUND_PROPERTIES, boundProperty, checkPropertyNames } from "./boundProperties";
 import { loadColumnMetadata } from "./columnMetadata";
 import { applyControlOutputs } from "./controlOutputs";
 import { ControlRuntime, installControlRegistry, registeredControl } from "./controlRuntime";
+import { valueColumn } from "./formFields";
 import { createFormFrame } from "./formFrame";
 import { FormRecord } from "./formRecord";
-import { reportError } from "./hostConsole";
+import { messageOf, reportError } from "./hostConsole";
 import { hostStringsFor, localeOf, type HostStrings } from "./hostStrings";
 import { buildParameters } from "./parameters";
 import { buildContext } from "./pcfContext";
 import { loadControlStrings, stringResolver } from "./resources";
 import { registerSyncAuth } from "./syncAuth";
 import { createWebApi } from "./webApi";
+import { CommandBar } from "./xrm/commandBar";
+import { Dialogs } from "./xrm/dialogs";
+import { SAVE_MODE } from "./xrm/formSave";
+import type { FormView } from "./xrm/formView";
+import { loadWebResourceStrings } from "./xrm/resourceStrings";
+import { ScriptFunctions } from "./xrm/scriptFunctions";
+import { globalContextOf, installXrm } from "./xrm/xrmGlobal";
+import { XrmForm } from "./xrm/xrmForm";
 
 const CONTROL_NAME = "CoSellBridge.CoSellPanel";
 const ALL_PROPERTIES = BOUND_PROPERTIES.map((property) => property.name);
@@ -36,15 +46,21 @@ document.addEventListener("DOMContentLoaded", () => {
   );
 });
 
+/** The names of the control's properties bound to these columns. */
+function propertiesOf(columns: readonly string[]): string[] {
+  return BOUND_PROPERTIES.filter((property) => columns.includes(property.column)).map((property) => property.name);
+}
+
 async function openForm(config: HostConfig, strings: HostStrings): Promise<void> {
   checkPropertyNames(config.options.masked, "masked");
   checkPropertyNames(config.options.readOnly, "readonly");
   if (config.options.signIn) registerSyncAuth();
   const controlClass = registeredControl(CONTROL_NAME);
   const record = new FormRecord(config.opportunityId);
-  const [controlStrings, metadata] = await Promise.all([
+  const [controlStrings, metadata, resourceStrings] = await Promise.all([
     loadControlStrings(config.options.languageId),
     loadColumnMetadata("opportunity", BOUND_PROPERTIES),
+    loadWebResourceStrings(config.options.languageId),
     record.load(),
   ]);
   const getString = stringResolver(controlStrings);
@@ -52,8 +68,50 @@ async function openForm(config: HostConfig, strings: HostStrings): Promise<void>
   if (root === null) throw new Error("The page has no #form-root element.");
   const frame = createFormFrame(root, strings, getString("CoSellPanel_Display"), config.options);
   const webAPI = createWebApi();
-  const topic = BOUND_PROPERTIES.find((property) => property.name === "topic");
-  const savedName = () => (topic === undefined ? "" : String(record.savedValue(topic) ?? ""));
+  const savedName = () => String(record.savedValue({ column: "name", type: "SingleLine.Text" }) ?? "");
+  const showState = () => {
+    frame.showSaveState(record.isDirty ? "unsaved" : "clean");
+  };
+  const showRecord = () => {
+    frame.setTitle(savedName());
+    frame.showFields(record);
+  };
+  const notice = (detail: string) => {
+    frame.notifications.set("host:script", "ERROR", `${strings.scriptFailed}: ${detail}`);
+  };
+  const scripts = new ScriptFunctions(notice);
+  const globalContext = globalContextOf(config);
+  installXrm(resourceStrings, new Dialogs(strings), globalContext);
+  const view: FormView = {
+    notifications: frame.notifications,
+    showControlNotification: (column, text) => {
+      frame.showControlNotification(column, text);
+    },
+    showChanges: (columns, renderControl) => {
+      frame.showFields(record);
+      showState();
+      if (renderControl) runtime.render(propertiesOf(columns));
+    },
+    showRecord: () => {
+      showRecord();
+      runtime.render(ALL_PROPERTIES);
+    },
+    showSaveState: (state) => {
+      frame.showSaveState(state);
+    },
+    refreshCommands: () => {
+      commands.evaluate();
+    },
+  };
+  const form = new XrmForm({
+    record,
+    options: config.options,
+    strings,
+    view,
+    scripts,
+    notice,
+    globalContext,
+  });
   const runtime = new ControlRuntime(controlClass, frame.controlContainer, {
     context: (updatedProperties, allocatedWidth, self) =>
       buildContext({
@@ -76,42 +134,35 @@ async function openForm(config: HostConfig, strings: HostStrings): Promise<void>
       }),
     applyOutputs: (outputs) => {
       const changed = applyControlOutputs(outputs, record, config.options);
-      frame.showSaveState(record.isDirty ? "unsaved" : "clean");
+      // The platform fires OnChange of a bound column when the control's output changes it.
+      form.changed(
+        changed.flatMap((name) => boundProperty(name)?.column ?? []),
+        true,
+      );
       return changed;
     },
   });
-  const showRecord = () => {
-    frame.setTitle(savedName());
-    frame.showFields((property) => record.value(property));
-  };
-  frame.onFieldChange((property, value) => {
-    if (!record.set(property, value)) return;
-    frame.showSaveState(record.isDirty ? "unsaved" : "clean");
-    runtime.render([property.name]);
+
+  const commands = new CommandBar(frame.commandBar, form.formContext, scripts);
+  frame.onFieldChange((column, value) => {
+    if (column.type === "Lookup" || !record.set(valueColumn(column), value)) return;
+    form.changed([column.column], false);
   });
-  /** Runs a save or a refresh, then shows the record as read back, or says what went wrong. */
-  const rereadAfter = async (work: () => Promise<void>, failure: string, done: "saved" | "clean") => {
-    frame.notify(null);
-    if (done === "saved") frame.showSaveState("saving");
-    try {
-      await work();
-    } catch (error) {
-      frame.showSaveState(record.isDirty ? "unsaved" : "clean");
-      frame.notify(`${failure}: ${messageOf(error)}`);
-      return;
-    }
-    frame.showSaveState(done);
-    showRecord();
-    runtime.render(ALL_PROPERTIES);
-  };
   frame.onSave(() => {
-    void rereadAfter(() => record.save(), strings.saveFailed, "saved");
+    // A cancelled or failed save has already said why (the scripts' notifications, the host's save line).
+    form.save(SAVE_MODE.save).catch(() => undefined);
   });
   frame.onRefresh(() => {
-    void rereadAfter(() => record.load(), strings.openFailed, "clean");
+    frame.notifications.clear("host:refresh");
+    form.refresh(false).catch((error: unknown) => {
+      frame.notifications.set("host:refresh", "ERROR", `${strings.openFailed}: ${messageOf(error)}`);
+    });
   });
   showRecord();
   runtime.start(ALL_PROPERTIES);
+  form.runOnLoad();
+  performance.mark(ONLOAD_DONE_MARK);
+  commands.start();
   window.addEventListener("pagehide", () => {
     runtime.destroy();
   });
@@ -132,8 +183,4 @@ function showFailure(strings: HostStrings, error: unknown): void {
   root.replaceChildren(alert);
   document.body.dataset.hostState = "failed";
   reportError("The host could not run the control:", error);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,13 +1,30 @@
 /**
- * context.webAPI over the host's Web API proxy: retrieveRecord and retrieveMultipleRecords take OData query options
- * exactly as Dataverse does ("?$select=...&$filter=...", a nextLink's query for the next page) and give back what the
- * Web API returns. Table logical names become entity set names through EntityDefinitions, as the platform does.
- * The writing methods are not part of the CoSellPanel contract (the form saves bound columns), so they refuse.
+ * context.webAPI (and the reads of the scripts' Xrm.WebApi) over the host's Web API proxy: retrieveRecord and
+ * retrieveMultipleRecords take OData query options exactly as Dataverse does ("?$select=...&$filter=...", a
+ * nextLink's query for the next page) and give back what the Web API returns. Table logical names become entity set
+ * names through EntityDefinitions, as the platform does. The writing methods are not part of the CoSellPanel contract
+ * (the form saves bound columns), so they refuse.
  */
 import { callWebApi, WebApiError } from "./dataverseClient";
 import { reportContractBreach } from "./contractGuard";
 
+export type WebApiReads = Pick<ComponentFramework.WebApi, "retrieveRecord" | "retrieveMultipleRecords">;
+
 export function createWebApi(): ComponentFramework.WebApi {
+  const refuse = (method: string) => () => {
+    reportContractBreach(`context.webAPI.${method}`);
+    return Promise.reject(new WebApiError(`webAPI.${method} is not available to the CoSellPanel.`, 0, "", 0));
+  };
+  return {
+    ...createWebApiReads(),
+    createRecord: refuse("createRecord"),
+    updateRecord: refuse("updateRecord"),
+    deleteRecord: refuse("deleteRecord"),
+  };
+}
+
+/** The two reads, shared by PCF's webAPI and Xrm.WebApi, which take the same arguments. */
+export function createWebApiReads(): WebApiReads {
   const entitySets = new Map<string, Promise<string>>();
 
   function entitySetOf(logicalName: string): Promise<string> {
@@ -19,11 +36,6 @@ export function createWebApi(): ComponentFramework.WebApi {
     }
     return set;
   }
-
-  const refuse = (method: string) => () => {
-    reportContractBreach(`context.webAPI.${method}`);
-    return Promise.reject(new WebApiError(`webAPI.${method} is not available to the CoSellPanel.`, 0, "", 0));
-  };
 
   return {
     async retrieveRecord(entityType, id, options) {
@@ -43,9 +55,6 @@ export function createWebApi(): ComponentFramework.WebApi {
         ...(typeof nextLink === "string" ? { nextLink } : {}),
       } as ComponentFramework.WebApi.RetrieveMultipleResponse;
     },
-    createRecord: refuse("createRecord"),
-    updateRecord: refuse("updateRecord"),
-    deleteRecord: refuse("deleteRecord"),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
- * The CoSellPanel host: a small web server that runs the BUILT control (out/controls/CoSellPanel/bundle.js) on a
- * Dynamics-like opportunity form, with its PCF context backed by a Dataverse emulator. It serves the form page, the
- * platform libraries, the control and its strings, a same-origin Web API proxy and the sync-service token endpoint.
- * The browser test drives it; the `npm start` demo puts its opportunity list in front of it.
+ * The CoSellPanel host: a small web server that runs the BUILT control (out/controls/CoSellPanel/bundle.js) and the
+ * BUILT web resources (out/webresources) on a Dynamics-like opportunity form, with the control's PCF context and the
+ * scripts' Xrm backed by a Dataverse emulator. It serves the form page, the platform libraries, the control and its
+ * strings, the web resources under /WebResources/ and their strings, a same-origin Web API proxy and the
+ * sync-service token endpoint. The browser tests drive it; the `npm start` demo puts its opportunity list in front.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,7 @@ import { hostPageHtml } from "./hostPage";
 import { sendJson, sendProblem, sendText } from "./httpReplies";
 import { BASE_LANGUAGE_ID, readControlStrings } from "./resxStrings";
 import { SellerSession } from "./sellerSession";
+import { formLibraries, readWebResourceStrings, webResourceFiles } from "./webResourceFiles";
 
 export interface CoSellHostOptions {
   /** The Dataverse emulator: its base URL (e.g. http://127.0.0.1:7072) and admin key, if it was given one. */
@@ -51,7 +53,7 @@ const JAVASCRIPT = "text/javascript; charset=utf-8";
 const NO_STORE = { "cache-control": "no-store" };
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 
-/** @throws Error saying to run `npm run build` when the control is not built. */
+/** @throws Error saying to run `npm run build` when the control or the web resources are not built. */
 export async function startCoSellHost(options: CoSellHostOptions): Promise<CoSellHost> {
   const paths = assetPaths(options.repositoryRoot ?? resolve(__dirname, "../../.."));
   checkAssets(paths);
@@ -70,6 +72,8 @@ export async function startCoSellHost(options: CoSellHostOptions): Promise<CoSel
     [HOST_ROUTES.controlBundle]: [paths.controlBundle, JAVASCRIPT],
     [HOST_ROUTES.hostStyles]: [paths.hostStyles, "text/css; charset=utf-8"],
   };
+  const webResources = webResourceFiles(paths.webResources);
+  const libraries = formLibraries().map((name) => `${HOST_ROUTES.webResources}${name}`);
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://host.invalid");
@@ -90,6 +94,12 @@ export async function startCoSellHost(options: CoSellHostOptions): Promise<CoSel
       sendJson(response, 200, await session.token());
     } else if (path.startsWith(HOST_ROUTES.controlStrings)) {
       sendJson(response, 200, await stringsOf(Number(path.slice(HOST_ROUTES.controlStrings.length))));
+    } else if (path.startsWith(HOST_ROUTES.webResources)) {
+      await serveWebResource(decodeURIComponent(path.slice(HOST_ROUTES.webResources.length)), response);
+    } else if (path.startsWith(HOST_ROUTES.webResourceStrings)) {
+      const languageId = Number(path.slice(HOST_ROUTES.webResourceStrings.length));
+      if (!Number.isInteger(languageId)) sendProblem(response, 400, "Give a language id, e.g. 1033 or 1049.");
+      else sendJson(response, 200, await readWebResourceStrings(paths.webResources, languageId));
     } else if (path.startsWith(HOST_ROUTES.form)) {
       await servePage(path.slice(HOST_ROUTES.form.length), url, response);
     } else {
@@ -103,6 +113,17 @@ export async function startCoSellHost(options: CoSellHostOptions): Promise<CoSel
       strings: await readControlStrings(paths.controlStrings, "CoSellPanel", languageId),
       baseStrings: (await readControlStrings(paths.controlStrings, "CoSellPanel", BASE_LANGUAGE_ID)) ?? {},
     };
+  }
+
+  async function serveWebResource(name: string, response: ServerResponse): Promise<void> {
+    const file = webResources.get(name);
+    if (file === undefined) {
+      sendProblem(response, 404, `The solution has no web resource named '${name}'.`);
+      return;
+    }
+    // Read on every request, so a rebuilt web resource shows on the next reload; a missing one says what to run.
+    checkAssets(paths);
+    sendText(response, 200, file.contentType, await readAsset(file.path), NO_STORE);
   }
 
   async function servePage(idText: string, url: URL, response: ServerResponse): Promise<void> {
@@ -124,7 +145,7 @@ export async function startCoSellHost(options: CoSellHostOptions): Promise<CoSel
       user: await session.user(),
       syncEndpointUrl: options.syncServiceUrl ?? null,
     };
-    sendText(response, 200, "text/html; charset=utf-8", hostPageHtml(config), NO_STORE);
+    sendText(response, 200, "text/html; charset=utf-8", hostPageHtml(config, libraries), NO_STORE);
   }
 
   const server = createServer((request, response) => {

@@ -1,13 +1,15 @@
 /**
  * The host page's HTML: the platform libraries in the order Dynamics makes them available to a virtual control
  * (React, ReactDOM, the Reactv16 alias, Fluent), then the browser-side host (which defines
- * ComponentFramework.registerControl), then the control's bundle (which calls it), then the page boots.
+ * ComponentFramework.registerControl), then the control's bundle (which calls it), then the form's script libraries
+ * (web resources, which only define functions until the form calls them), then the page boots.
  */
 import { HOST_CONFIG_ELEMENT_ID, HOST_ROUTES, type HostConfig } from "../shared/hostConfig";
 
 const LANGUAGE_TAGS: Readonly<Record<number, string>> = { 1033: "en", 1049: "ru" };
 
-export function hostPageHtml(config: HostConfig): string {
+/** `libraries`: the URLs of the form's script web resources, in the order the form lists them. */
+export function hostPageHtml(config: HostConfig, libraries: readonly string[]): string {
   // JSON inside <script>: "<" is escaped so no value can close the element.
   const configJson = JSON.stringify(config).replace(/</g, "\\u003c");
   return `<!doctype html>
@@ -33,7 +35,11 @@ export function hostPageHtml(config: HostConfig): string {
 <script src="${HOST_ROUTES.fluent}"></script>
 <script src="${HOST_ROUTES.hostScript}"></script>
 <script src="${HOST_ROUTES.controlBundle}"></script>
-</body>
+${libraries.map((library) => `<script src="${escapeAttribute(library)}"></script>\n`).join("")}</body>
 </html>
 `;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }

@@ -1,7 +1,8 @@
 /**
- * The control's localized strings: `controls/CoSellPanel/strings/CoSellPanel.<lcid>.resx`, read as Dynamics reads
- * them for context.resources.getString (every `<data name>` to its `<value>`). Read on every request, so a string
- * edited while the host runs shows on the next page load.
+ * Localized strings from resx files, read as Dynamics reads them (every `<data name>` to its `<value>`): the control's
+ * `controls/CoSellPanel/strings/CoSellPanel.<lcid>.resx` for context.resources.getString, and the web resources'
+ * String (RESX) files for Xrm.Utility.getResourceString. Read on every request, so a string edited (or rebuilt) while
+ * the host runs shows on the next page load.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -38,12 +39,16 @@ export function parseResx(xml: string, fileName: string): Record<string, string>
 }
 
 /** The strings of one language, or null when the control has no resx for it. */
-export async function readControlStrings(
+export function readControlStrings(
   stringsFolder: string,
   controlName: string,
   languageId: number,
 ): Promise<Record<string, string> | null> {
-  const fileName = join(stringsFolder, `${controlName}.${languageId}.resx`);
+  return readResxFile(join(stringsFolder, `${controlName}.${languageId}.resx`));
+}
+
+/** The strings of one resx file, or null when there is no such file. */
+export async function readResxFile(fileName: string): Promise<Record<string, string> | null> {
   let xml: string;
   try {
     xml = await readFile(fileName, "utf8");

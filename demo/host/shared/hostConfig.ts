@@ -27,6 +27,10 @@ export const HOST_ROUTES = {
   controlStrings: "/host/control/strings/",
   syncToken: "/host/sync-token",
   webApi: "/api/data/v9.2/",
+  /** Followed by a web resource's name, as Dynamics serves them: `/WebResources/csb_/scripts/opportunity.js`. */
+  webResources: "/WebResources/",
+  /** Followed by the language id: the form libraries' String (RESX) web resources, for getResourceString. */
+  webResourceStrings: "/host/webresources/strings/",
 } as const;
 
 /** The answer of the strings route: the control's resx strings in the asked language and in the base language. */
@@ -35,6 +39,19 @@ export interface ControlStrings {
   /** Null when the control has no resx for the asked language (the platform then uses the base language). */
   readonly strings: Readonly<Record<string, string>> | null;
   readonly baseStrings: Readonly<Record<string, string>>;
+}
+
+/** One String (RESX) web resource in the asked language and in the base language. */
+export interface ResourceStrings {
+  /** Null when the solution has no resx of this resource in the asked language (the base language is used). */
+  readonly strings: Readonly<Record<string, string>> | null;
+  readonly baseStrings: Readonly<Record<string, string>>;
+}
+
+/** The answer of the web resource strings route, by the name getResourceString takes (`csb_/strings/opportunity`). */
+export interface WebResourceStrings {
+  readonly languageId: number;
+  readonly resources: Readonly<Record<string, ResourceStrings>>;
 }
 
 /** The answer of the token route. */
@@ -46,3 +63,6 @@ export interface SyncToken {
 
 /** The id of the script element holding the HostConfig JSON. */
 export const HOST_CONFIG_ELEMENT_ID = "cosell-host-config";
+
+/** The performance mark the page sets once the form's OnLoad handlers have run (for timing the page's load). */
+export const ONLOAD_DONE_MARK = "cosell-host:onload-done";
