@@ -12,42 +12,52 @@ export const solutionIdentity = {
   optionValuePrefix: 58_210,
 } as const;
 
+/**
+ * The opportunity's standard columns and the columns our solution adds, each its own constant as well as a part of
+ * opportunityTable: a bundle that reads only a few names (the form scripts) keeps only those, since a minifier can
+ * split a constant object read only by property, which the table object, handed around whole, is not.
+ */
+export const opportunityStandardColumns = {
+  id: "opportunityid",
+  name: "name",
+  description: "description",
+  estimatedValue: "estimatedvalue",
+  estimatedCloseDate: "estimatedclosedate",
+  budgetAmount: "budgetamount",
+  currency: "transactioncurrencyid",
+  stateCode: "statecode",
+  statusCode: "statuscode",
+  salesStage: "salesstage",
+  stepName: "stepname",
+  account: "parentaccountid",
+  contact: "parentcontactid",
+  customer: "customerid",
+  owner: "ownerid",
+  createdOn: "createdon",
+  modifiedOn: "modifiedon",
+} as const;
+
+/** Columns the CoSellBridge solution adds to the opportunity. */
+export const cosellColumns = {
+  syncWithPartnerCenter: "csb_syncwithpartnercenter",
+  microsoftHelp: "csb_microsofthelp",
+  shareWithMicrosoft: "csb_sharewithmicrosoft",
+  products: "csb_products",
+  referralId: "csb_referralid",
+  referralLink: "csb_referrallink",
+  microsoftCrmId: "csb_microsoftcrmid",
+  syncStatus: "csb_syncstatus",
+  lastSyncedOn: "csb_lastsyncedon",
+  audit: "csb_audit",
+} as const;
+
 export const opportunityTable = {
   logicalName: "opportunity",
   entitySet: "opportunities",
   primaryKey: "opportunityid",
-  columns: {
-    id: "opportunityid",
-    name: "name",
-    description: "description",
-    estimatedValue: "estimatedvalue",
-    estimatedCloseDate: "estimatedclosedate",
-    budgetAmount: "budgetamount",
-    currency: "transactioncurrencyid",
-    stateCode: "statecode",
-    statusCode: "statuscode",
-    salesStage: "salesstage",
-    stepName: "stepname",
-    account: "parentaccountid",
-    contact: "parentcontactid",
-    customer: "customerid",
-    owner: "ownerid",
-    createdOn: "createdon",
-    modifiedOn: "modifiedon",
-  },
+  columns: opportunityStandardColumns,
   /** Columns the CoSellBridge solution adds to the opportunity. */
-  cosellColumns: {
-    syncWithPartnerCenter: "csb_syncwithpartnercenter",
-    microsoftHelp: "csb_microsofthelp",
-    shareWithMicrosoft: "csb_sharewithmicrosoft",
-    products: "csb_products",
-    referralId: "csb_referralid",
-    referralLink: "csb_referrallink",
-    microsoftCrmId: "csb_microsoftcrmid",
-    syncStatus: "csb_syncstatus",
-    lastSyncedOn: "csb_lastsyncedon",
-    audit: "csb_audit",
-  },
+  cosellColumns,
 } as const;
 
 export const accountTable = {

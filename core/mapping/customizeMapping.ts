@@ -10,6 +10,7 @@
 import { logicalNamePattern } from "../dataverse/schema";
 import { defaultFieldMapping } from "./defaultMapping";
 import { type FieldMapping, type FieldMappingEntry, type MappedField, kindsWithFixedColumn } from "./fields";
+import { isJsonObject } from "./jsonPointer";
 
 const directions = ["both", "toPartnerCenter", "toDataverse", "none"] as const;
 const owners = ["dataverse", "partnerCenter"] as const;
@@ -68,12 +69,12 @@ function applyOverrides(
     errors.push(`csb_FieldMapping is not valid JSON: ${(error as Error).message}`);
     return;
   }
-  if (!isPlainObject(document)) return void errors.push(`csb_FieldMapping must be a JSON object like {"fields": {}}.`);
+  if (!isJsonObject(document)) return void errors.push(`csb_FieldMapping must be a JSON object like {"fields": {}}.`);
   for (const key of Object.keys(document).filter((name) => name !== "fields")) {
     errors.push(`csb_FieldMapping: unknown top-level key '${key}'; only 'fields' is allowed.`);
   }
   const fields = document.fields ?? {};
-  if (!isPlainObject(fields)) return void errors.push(`csb_FieldMapping: 'fields' must be an object.`);
+  if (!isJsonObject(fields)) return void errors.push(`csb_FieldMapping: 'fields' must be an object.`);
 
   for (const [field, override] of Object.entries(fields)) {
     const where = `csb_FieldMapping: fields.${field}`;
@@ -82,33 +83,31 @@ function applyOverrides(
       errors.push(`${where} is not a mapped field. Known fields: ${Object.keys(entries).join(", ")}.`);
       continue;
     }
-    if (!isPlainObject(override)) {
+    if (!isJsonObject(override)) {
       errors.push(`${where} must be an object with column, direction or owner.`);
       continue;
     }
     for (const key of Object.keys(override).filter((name) => !(overrideKeys as readonly string[]).includes(name))) {
       errors.push(`${where}.${key} is not a setting; use ${overrideKeys.join(", ")}.`);
     }
-    const { column, direction, owner } = override;
+    const { column } = override;
     if (column !== undefined) {
       if (kindsWithFixedColumn.has(entry.kind))
         errors.push(`${where}.column can't be changed: ${entry.label} is fixed.`);
       else if (typeof column !== "string") errors.push(`${where}.column must be a string.`);
       else setColumn(entry.field, column, `${where}.column`);
     }
-    if (direction !== undefined) {
-      if (!isOneOf(directions, direction)) errors.push(`${where}.direction must be one of ${directions.join(", ")}.`);
-      else entries[field] = { ...(entries[field] ?? entry), direction };
-    }
-    if (owner !== undefined) {
-      if (!isOneOf(owners, owner)) errors.push(`${where}.owner must be one of ${owners.join(", ")}.`);
-      else entries[field] = { ...(entries[field] ?? entry), owner };
+    // A direction and an owner are each one of a few words, checked and set alike.
+    for (const [setting, allowed] of [
+      ["direction", directions],
+      ["owner", owners],
+    ] as const) {
+      const value = override[setting];
+      if (value === undefined) continue;
+      if (!isOneOf<string>(allowed, value)) errors.push(`${where}.${setting} must be one of ${allowed.join(", ")}.`);
+      else entries[field] = { ...(entries[field] ?? entry), [setting]: value };
     }
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isOneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {

@@ -2,7 +2,7 @@
  * Builds the body that creates a referral from an opportunity snapshot.
  */
 import { dealTypeOf } from "../dealType";
-import { opportunityTable } from "../dataverse/schema";
+import { opportunityStandardColumns } from "../dataverse/schema";
 import type { Member, ReferralCreateRequest } from "../referral/model";
 import { flowsToPartnerCenter, type FieldMapping } from "./fields";
 import { inviteContextOfHelpCodes } from "./helpCodes";
@@ -22,7 +22,7 @@ export function toReferralCreate(snapshot: OpportunitySnapshot, mapping: FieldMa
   const fields = readOpportunity(snapshot, mapping);
   const dealType = dealTypeOf(fields.helpRequested, fields.sharedWithMicrosoft);
   const body: JsonObject = {
-    externalReferenceId: snapshot.opportunity[opportunityTable.primaryKey] ?? null,
+    externalReferenceId: snapshot.opportunity[opportunityStandardColumns.id] ?? null,
     qualification: "SalesQualified",
     type: dealType === "coSell" ? "Shared" : "Independent",
     ...referralStateOfOutcome("Open"),

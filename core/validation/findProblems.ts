@@ -3,13 +3,22 @@
  * see shared/reference/original-connector.md, "Known complaints") would find in a referral to create, each with the
  * field to point the seller at and the value its message names. validateReferral.ts words them in English; the form
  * scripts word them from their own string resources, so they bundle the rules without the English sentences.
+ *
+ * The rules read a few facts of the referral. For an opportunity, those facts come straight from its fields, each as
+ * toReferralCreate would write it (the same value conversion, only when the field flows to Partner Center): the
+ * answer is the one for the referral it would become, without building that referral, which keeps the referral
+ * builder out of the form's script. test/core/validationAgreement.test.ts checks that both ways agree.
  */
 import { iso3166Alpha2Codes } from "../reference-data/countries";
 import { iso4217CurrencyCodes } from "../reference-data/currencies";
-import type { FieldMapping, MappedField } from "../mapping/fields";
+import { flowsToPartnerCenter, type FieldMapping, type MappedField } from "../mapping/fields";
+import { defaultFieldMapping } from "../mapping/defaultMapping";
 import { helpCodesOfInviteContext } from "../mapping/helpCodes";
+import { getAtPointer } from "../mapping/jsonPointer";
+import { referralStateOfOutcome } from "../mapping/outcome";
+import { readOpportunity } from "../mapping/readDeal";
+import { referralValueOf } from "../mapping/referralValues";
 import type { OpportunitySnapshot } from "../mapping/snapshot";
-import { toReferralCreate } from "../mapping/toReferral";
 import { toDate, toDecimal, toText } from "../mapping/values";
 import type { ReferralCreateRequest } from "../referral/model";
 import { minimumHoursBeforeWon } from "../referral/transitions";
@@ -44,42 +53,85 @@ export interface ValidationContext {
   now: Date;
 }
 
-export function findReferralProblems(referral: ReferralCreateRequest, { now }: ValidationContext): FoundProblem[] {
+/** What the rules look at in a referral to create. */
+interface ReferralFacts {
+  /** The raw value a field has in the referral (at its referralPath). */
+  readonly valueOf: (field: MappedField) => unknown;
+  readonly helpRequested: boolean;
+  readonly shared: boolean;
+  readonly hasSolution: boolean;
+  readonly status: unknown;
+  readonly substatus: unknown;
+}
+
+function factsOfReferral(referral: ReferralCreateRequest): ReferralFacts {
+  return {
+    // A field's place in a referral is fixed: a mapping can't move it (customizeMapping.ts).
+    valueOf: (field) => getAtPointer(referral, defaultFieldMapping[field].referralPath),
+    helpRequested: helpCodesOfInviteContext(referral.inviteContext).length > 0,
+    shared: referral.consent?.consentToShareReferralWithMicrosoftSellers === true,
+    hasSolution: (referral.details?.requirements?.solutions ?? []).some((tag) => toText(tag.id) !== null),
+    status: referral.status,
+    substatus: referral.substatus,
+  };
+}
+
+/** The facts of the referral toReferralCreate would build from this opportunity. */
+function factsOfOpportunity(snapshot: OpportunitySnapshot, mapping: FieldMapping): ReferralFacts {
+  const fields = readOpportunity(snapshot, mapping);
+  const flows = (field: MappedField) => flowsToPartnerCenter(mapping[field]);
+  const { status, substatus } = referralStateOfOutcome(flows("outcome") ? (fields.outcome ?? "Open") : "Open");
+  return {
+    // As toReferralCreate writes a simple field: converted for the API, only when it flows there and has a value.
+    valueOf: (field) => {
+      const value = fields[field];
+      return flows(field) && value !== null ? referralValueOf(mapping[field].kind, value) : undefined;
+    },
+    helpRequested: flows("helpRequested") && fields.helpRequested.length > 0,
+    shared: flows("sharedWithMicrosoft") && fields.sharedWithMicrosoft,
+    hasSolution: flows("solutions") && fields.solutions.length > 0,
+    status,
+    substatus,
+  };
+}
+
+function problemsOf(facts: ReferralFacts, { now }: ValidationContext): FoundProblem[] {
   const problems: FoundProblem[] = [];
   const add = (code: ValidationCode, field: MappedField, value: string | null = null) =>
     problems.push({ code, field, value });
-  const helpRequested = helpCodesOfInviteContext(referral.inviteContext).length > 0;
-  const shared = referral.consent?.consentToShareReferralWithMicrosoftSellers === true;
-  const contact = referral.customerProfile?.team?.[0];
-  const address = referral.customerProfile?.address;
+  const { valueOf, helpRequested, shared } = facts;
+  const textOf = (field: MappedField) => toText(valueOf(field));
 
-  if (toText(referral.name) === null) add("nameMissing", "name");
-  if (toText(referral.customerProfile?.name) === null) add("customerNameMissing", "customerName");
-  const hasSolution = (referral.details?.requirements?.solutions ?? []).some((tag) => toText(tag.id) !== null);
-  if ((helpRequested || shared) && !hasSolution) add("solutionMissing", "solutions");
+  if (textOf("name") === null) add("nameMissing", "name");
+  if (textOf("customerName") === null) add("customerNameMissing", "customerName");
+  if ((helpRequested || shared) && !facts.hasSolution) add("solutionMissing", "solutions");
   if (helpRequested && !shared) add("helpNeedsSharing", "sharedWithMicrosoft");
 
-  const country = toText(address?.country);
+  const country = textOf("customerCountry");
   if (country === null) add("countryMissing", "customerCountry");
   else if (!iso3166Alpha2Codes.has(country)) add("countryInvalid", "customerCountry", country);
-  const hasContactName = (toText(contact?.firstName) ?? toText(contact?.lastName)) !== null;
-  const hasContact = hasContactName && toText(contact?.email) !== null;
+  const hasContactName = (textOf("contactFirstName") ?? textOf("contactLastName")) !== null;
+  const hasContact = hasContactName && textOf("contactEmail") !== null;
   if (helpRequested && !hasContact) add("contactMissing", "contactEmail");
 
-  const dealValue = toDecimal(referral.details?.dealValue);
+  const dealValue = toDecimal(valueOf("dealValue"));
   if (dealValue === null || dealValue <= 0) add("dealValueNotPositive", "dealValue");
-  const closeDate = toDate(referral.details?.closingDateTime);
+  const closeDate = toDate(valueOf("closeDate"));
   const today = now.toISOString().slice(0, 10);
   if (closeDate === null) add("closeDateMissing", "closeDate");
   else if (closeDate < today) add("closeDateInPast", "closeDate", closeDate);
-  const currency = toText(referral.details?.currency);
+  const currency = textOf("currency");
   if (currency === null || !iso4217CurrencyCodes.has(currency)) add("currencyInvalid", "currency", currency ?? "");
 
-  if (referral.status === "Closed") {
-    if (referral.substatus === "Won") add("wonTooSoon", "outcome", String(minimumHoursBeforeWon));
+  if (facts.status === "Closed") {
+    if (facts.substatus === "Won") add("wonTooSoon", "outcome", String(minimumHoursBeforeWon));
     else add("closedAtCreation", "outcome");
   }
   return problems;
+}
+
+export function findReferralProblems(referral: ReferralCreateRequest, context: ValidationContext): FoundProblem[] {
+  return problemsOf(factsOfReferral(referral), context);
 }
 
 /** The problems Partner Center would find in the referral this opportunity would become, unworded. */
@@ -88,5 +140,5 @@ export function findOpportunityProblems(
   mapping: FieldMapping,
   context: ValidationContext,
 ): FoundProblem[] {
-  return findReferralProblems(toReferralCreate(snapshot, mapping), context);
+  return problemsOf(factsOfOpportunity(snapshot, mapping), context);
 }
