@@ -1,7 +1,7 @@
 /**
  * What the handlers need from the page, in one object so tests can replace the network, Dataverse, time and the
  * window while the handlers stay as they run in Dynamics. browserRuntime() is the real one; it touches `Xrm` and
- * `window` only when a handler runs, never when the script loads (a view's icon function may load without them).
+ * `window` only when a handler runs, never when the script loads (a form loads its libraries before its data).
  */
 import type { AuthHost } from "./auth/tokenProvider";
 import { xrmWebApiReader, type DataverseReader } from "./dataverse/dataverseReader";

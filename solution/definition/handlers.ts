@@ -1,13 +1,14 @@
 /**
- * The functions of the web resources that the form, the command bar and the view call, by their dotted global names.
- * They must match what the web resources' bundle defines (webresources/README.md lists its handlers); the packer loads
- * the built bundle and refuses to pack when one of these is not a function there (packer/handlerCheck.ts).
+ * The functions of the web resources that the form, the command bar and the view call, by their dotted global names,
+ * each with the script that defines it. They must match what the web resources' scripts define (webresources/README.md
+ * lists their handlers); the packer loads each built script and refuses to pack when one of its functions is not a
+ * function there (packer/handlerCheck.ts).
  */
-import type { ScriptFunction } from "./model";
-import { opportunityScript } from "./webResources";
+import type { ScriptFunction, WebResourceDefinition } from "./model";
+import { gridScript, opportunityScript } from "./webResources";
 
-function scriptFunction(functionName: string): ScriptFunction {
-  return { library: opportunityScript.name, functionName };
+function scriptFunction(functionName: string, script: WebResourceDefinition = opportunityScript): ScriptFunction {
+  return { library: script.name, functionName };
 }
 
 /** Opportunity form events; each receives the execution context first. */
@@ -28,12 +29,15 @@ export const commandHandlers = {
   canAnswerReferral: scriptFunction("CoSellBridge.Ribbon.canAnswerReferral"),
 } as const;
 
-/** The grid's image provider for the checkmark column: (rowData, userLcid) → [icon web resource, tooltip]. */
+/**
+ * The grid's image provider for the checkmark column: (rowData, userLcid) → [icon web resource, tooltip]. In its own
+ * script: a view loads only the library its column names.
+ */
 export const gridHandlers = {
-  checkmarkIcon: scriptFunction("CoSellBridge.Grid.checkmarkIcon"),
+  checkmarkIcon: scriptFunction("CoSellBridge.Grid.checkmarkIcon", gridScript),
 } as const;
 
-/** Every function the solution calls, for the packer's check against the built bundle. */
+/** Every function the solution calls, for the packer's check against the built scripts. */
 export const allScriptFunctions: readonly ScriptFunction[] = [
   ...Object.values(formHandlers),
   ...Object.values(commandHandlers),

@@ -18,5 +18,5 @@ export { opportunityForm } from "./opportunityForm";
 export { partnerCenterSolutionTable } from "./partnerCenterSolutionTable";
 export { integrationRole, securityRoles, sellerRole } from "./securityRoles";
 export { coSellOpportunitiesView, views, type ViewDefinition } from "./views";
-export { opportunityScript, statusIcons, webResources } from "./webResources";
+export { gridScript, opportunityScript, scripts, statusIcons, webResources } from "./webResources";
 export { sdkMessageIds, webhookEndpoint, webhookSteps, type WebhookStep } from "./webhook";

@@ -1,7 +1,8 @@
 /**
  * The web resources the solution publishes: the bundled form and command bar script with its strings in English and
- * Russian, and the sync status icons the grid shows. Names follow the web resources' build (webresources/README.md): each is the file's path under
- * out/webresources. The ids are fixed: an upgrade finds each web resource again by its id.
+ * Russian, the views' icon script, and the sync status icons it names. Names follow the web resources' build
+ * (webresources/README.md): each is the file's path under out/webresources. The ids are fixed: an upgrade finds each
+ * web resource again by its id.
  */
 import type { WebResourceDefinition } from "./model";
 
@@ -26,10 +27,22 @@ export const opportunityScript: WebResourceDefinition = {
   id: "f3779eff-879b-4673-a81c-974f77dc4fa3",
   name: "csb_/scripts/opportunity.js",
   displayName: "Co-sell Bridge: opportunity form and command bar",
-  description: "Form events, command bar buttons and the grid checkmark of the Co-sell Bridge.",
+  description: "Form events and command bar buttons of the Co-sell Bridge.",
   type: "JavaScript",
   dependsOn: opportunityStrings,
 };
+
+/** The views' icon function on its own, so that a view does not load the form's script (webresources/README.md). */
+export const gridScript: WebResourceDefinition = {
+  id: "b8a67be3-8533-4bbd-aeaa-40dfd8212793",
+  name: "csb_/scripts/grid.js",
+  displayName: "Co-sell Bridge: opportunity views",
+  description: "The sync status checkmark of the Co-sell Bridge in opportunity views.",
+  type: "JavaScript",
+};
+
+/** The scripts, whose functions the packer checks in each built file (packer/handlerCheck.ts). */
+export const scripts: readonly WebResourceDefinition[] = [opportunityScript, gridScript];
 
 function icon(id: string, status: string, words: string): WebResourceDefinition {
   return {
@@ -48,12 +61,8 @@ export const statusIcons: readonly WebResourceDefinition[] = [
   icon("76c9726f-8f24-4713-97a3-a97ca57e4acd", "notsynced", "not synced"),
 ];
 
-/** Every web resource, the script first. */
-export const webResources: readonly WebResourceDefinition[] = [
-  opportunityScript,
-  ...opportunityStrings,
-  ...statusIcons,
-];
+/** Every web resource, the scripts first. */
+export const webResources: readonly WebResourceDefinition[] = [...scripts, ...opportunityStrings, ...statusIcons];
 
 /** The icon web resource of a status ("synced", "pending", ...). */
 export function iconNamed(status: string): WebResourceDefinition {

@@ -1,8 +1,9 @@
 /**
- * Checks that every function the form, the command bar and the view call exists in the built script. Dataverse
- * only finds out when a seller opens the form ("CoSellBridge.Opportunity.onLoad is not a function"), so the packer
- * loads the bundle in an isolated node:vm context, as a browser would load it (its globals on `window`), and looks
- * each dotted name up. Nothing of the script runs beyond its top level: no handler is called.
+ * Checks that every function the form, the command bar and the view call exists in the built script its library
+ * names. Dataverse only finds out when a seller opens the form ("CoSellBridge.Opportunity.onLoad is not a function"),
+ * so the packer loads each script alone in an isolated node:vm context, as a browser would load it (its globals on
+ * `window`), and looks each dotted name up: a function that only another script defines counts as missing. Nothing
+ * of the script runs beyond its top level: no handler is called.
  */
 import { runInNewContext } from "node:vm";
 import type { ScriptFunction } from "../definition/model";

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { allScriptFunctions } from "../definition/handlers";
 import { solution } from "../definition/identity";
 import { webhookEndpoint } from "../definition/webhook";
-import { opportunityScript } from "../definition/webResources";
+import { scripts } from "../definition/webResources";
 import { readBuiltInputs, type BuiltInputs } from "./builtInputs";
 import { checkControlBindings, type BindingCheck } from "./controlBindings";
 import { checkScriptFunctions } from "./handlerCheck";
@@ -78,8 +78,11 @@ function webhookUrlOf(options: PackOptions, problems: PackProblems): string {
 }
 
 function checkInputs(inputs: BuiltInputs, problems: PackProblems): BindingCheck {
-  const script = inputs.webResources.get(opportunityScript.name);
-  if (script !== undefined) checkScriptFunctions(opportunityScript.name, script, allScriptFunctions, problems);
+  // Each script on its own, as a page loads it: a function must be in the file its library names.
+  for (const { name } of scripts) {
+    const script = inputs.webResources.get(name);
+    if (script !== undefined) checkScriptFunctions(name, script, allScriptFunctions, problems);
+  }
   return checkControlBindings(inputs.control.manifest, problems);
 }
 

@@ -80,6 +80,19 @@ describe("the form script's strings", () => {
   });
 });
 
+describe("the view's checkmark column", () => {
+  it("names the icon script of its own, a JavaScript web resource that needs no strings", () => {
+    const customizations = textOf(packedSolution().unmanaged, "customizations.xml");
+    expect(customizations).toContain('imageproviderwebresource="$webresource:csb_/scripts/grid.js"');
+    expect(customizations).toContain('imageproviderfunctionname="CoSellBridge.Grid.checkmarkIcon"');
+    const grid = [...customizations.matchAll(/<WebResource>([\s\S]*?)<\/WebResource>/g)]
+      .map(([, block = ""]) => block)
+      .find((block) => block.includes("<Name>csb_/scripts/grid.js</Name>"));
+    expect(grid).toContain("<WebResourceType>3</WebResourceType>");
+    expect(grid).not.toContain("<DependencyXml>");
+  });
+});
+
 describe("derivedId", () => {
   it("is a name-based GUID that depends only on the owner and the part's name", () => {
     const id = derivedId("CFDA69AF-E9ED-4C2E-9D80-8243986A3FE7", "cell:csb_syncwithpartnercenter");

@@ -112,6 +112,7 @@ describe("importing the packed solution", () => {
       "csb_/icons/notsynced.svg",
       "csb_/icons/pending.svg",
       "csb_/icons/synced.svg",
+      "csb_/scripts/grid.js",
       "csb_/scripts/opportunity.js",
       "csb_/strings/opportunity.1033.resx",
       "csb_/strings/opportunity.1049.resx",

@@ -33,6 +33,7 @@ afterAll(() => {
 const controlFolder = "Controls/csb_CoSellBridge.CoSellPanel";
 const webResourceNames = [
   "csb_/scripts/opportunity.js",
+  "csb_/scripts/grid.js",
   "csb_/strings/opportunity.1033.resx",
   "csb_/strings/opportunity.1049.resx",
   "csb_/icons/synced.svg",

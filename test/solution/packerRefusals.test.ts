@@ -52,7 +52,7 @@ function refusal(options: Partial<PackOptions> = {}): PackError {
 }
 
 const manifestPath = () => join(controlsDir, "CoSellPanel", "ControlManifest.xml");
-const scriptPath = () => join(webResourcesDir, "csb_", "scripts", "opportunity.js");
+const scriptPath = (name = "opportunity") => join(webResourcesDir, "csb_", "scripts", `${name}.js`);
 
 function editManifest(edit: (xml: string) => string): void {
   const before = readFileSync(manifestPath(), "utf8");
@@ -65,11 +65,11 @@ describe("a pack with missing inputs", () => {
   it("names every missing file and the command that builds it", () => {
     const empty = join(scratch, "empty");
     const error = refusal({ controlsDir: join(empty, "controls"), webResourcesDir: join(empty, "webresources") });
-    expect(error.problems).toHaveLength(8);
+    expect(error.problems).toHaveLength(9);
     expect(error.problems[0]).toMatch(/built control is missing .*ControlManifest\.xml.*npm run build:controls/);
     expect(error.problems.slice(1).join("\n")).toMatch(/csb_\/icons\/notsynced\.svg is missing/);
     for (const problem of error.problems.slice(1)) expect(problem).toMatch(/node scripts\/build-webresources\.mjs/);
-    expect(error.message).toMatch(/^The CoSellBridge solution can't be packed \(8 problems\):/);
+    expect(error.message).toMatch(/^The CoSellBridge solution can't be packed \(9 problems\):/);
   });
 
   it("names a resource the control's manifest lists but the build lacks", () => {
@@ -86,11 +86,25 @@ describe("the handlers the solution calls", () => {
     copyBuild("renamed-handler");
     // A script that defines the namespaces without the functions, as after a rename in the web resources.
     writeFileSync(scriptPath(), "var CoSellBridge = { Opportunity: {}, Ribbon: {}, Grid: {} };\n");
-    const [problem] = refusal().problems;
-    expect(problem).toMatch(
-      /defines no function CoSellBridge\.Opportunity\.onLoad, .*CoSellBridge\.Grid\.checkmarkIcon/,
-    );
+    const [problem, ...others] = refusal().problems;
+    expect(problem).toMatch(/opportunity\.js defines no function CoSellBridge\.Opportunity\.onLoad, /);
+    expect(problem).toMatch(/CoSellBridge\.Ribbon\.canAnswerReferral, which the solution calls/);
     expect(problem).toMatch(/solution\/definition\/handlers\.ts/);
+    expect(others).toEqual([]);
+  });
+
+  it("must each be in the script its library names: the form's script does not stand in for the view's", () => {
+    copyBuild("grid-in-form-script");
+    // A view loads only csb_/scripts/grid.js: the icon function in the form's script would not be found there.
+    const formScript = readFileSync(scriptPath(), "utf8");
+    const gridScript = readFileSync(scriptPath("grid"), "utf8");
+    writeFileSync(scriptPath(), `${formScript}\n${gridScript}`);
+    writeFileSync(scriptPath("grid"), "var CoSellBridge = { Grid: {} };\n");
+    expect(refusal().problems).toEqual([
+      expect.stringMatching(
+        /^The built csb_\/scripts\/grid\.js defines no function CoSellBridge\.Grid\.checkmarkIcon,/,
+      ),
+    ]);
   });
 
   it("are checked by loading the script, which must not fail when it loads", () => {

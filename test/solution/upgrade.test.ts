@@ -80,7 +80,7 @@ describe("upgrading the solution", () => {
     expect(await rows("sdkmessageprocessingsteps?$select=name&$filter=startswith(name,'Co-sell Bridge')")).toHaveLength(
       2,
     );
-    expect(await rows("webresourceset?$select=name&$filter=startswith(name,'csb_')")).toHaveLength(7);
+    expect(await rows("webresourceset?$select=name&$filter=startswith(name,'csb_')")).toHaveLength(8);
   });
 
   it("installs the managed zip on a fresh organization and upgrades it as managed", async () => {

@@ -8,6 +8,7 @@ import { customizeMapping } from "../../core/mapping/customizeMapping";
 import type { FieldMapping } from "../../core/mapping/fields";
 import { toFlag } from "../../core/mapping/values";
 import { environmentVariables, solutionIdentity } from "../../core/dataverse/schema";
+import { messageOf } from "../errorMessage";
 import type { DataverseReader } from "./dataverseReader";
 
 /**
@@ -90,7 +91,7 @@ export function settingsCache(reader: () => DataverseReader, now: () => number):
     const settings = reader()
       .environmentVariables(`${solutionIdentity.publisherPrefix}_`)
       .then(settingsOf, (error: unknown) => {
-        throw new SettingsUnreadable(error instanceof Error ? error.message : String(error));
+        throw new SettingsUnreadable(messageOf(error));
       });
     const entry = { at: now(), settings };
     cached = entry;

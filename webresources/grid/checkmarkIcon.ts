@@ -7,7 +7,7 @@
  * the LCID the grid passes for that purpose (any other LCID gets English).
  */
 import { SyncStatus } from "../../core/dataverse/options";
-import { opportunityTable } from "../../core/dataverse/schema";
+import { cosellColumns } from "../../core/dataverse/schema";
 
 /** The image web resources, as the solution names them. */
 export const ICONS = {
@@ -46,11 +46,14 @@ function statusOfRow(rowData: string): number | null {
   } catch {
     return null;
   }
-  const value: unknown = (row as Record<string, unknown> | null)?.[
-    `${opportunityTable.cosellColumns.syncStatus}_Value`
-  ];
+  const value: unknown = (row as Record<string, unknown> | null)?.[`${cosellColumns.syncStatus}_Value`];
   const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof number === "number" && Number.isInteger(number) ? number : null;
+}
+
+/** What csb_/scripts/grid.js adds to the global CoSellBridge. */
+export interface GridFunctions {
+  readonly checkmarkIcon: typeof checkmarkIcon;
 }
 
 export function checkmarkIcon(rowData: string, userLcid: number): [string, string] {

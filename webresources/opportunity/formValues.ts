@@ -3,11 +3,11 @@
  * a Dataverse row), lookup ids, the record id, and the co-sell columns the handlers decide on.
  */
 import { SyncStatus } from "../../core/dataverse/options";
-import { opportunityTable } from "../../core/dataverse/schema";
+import { cosellColumns, opportunityStandardColumns } from "../../core/dataverse/schema";
 import { toFlag, toText } from "../../core/mapping/values";
 import { bareId } from "../service/syncServiceClient";
 
-export const cosellColumns = opportunityTable.cosellColumns;
+export { cosellColumns };
 
 /** An attribute of the form, or null when the form does not hold it. */
 export function attributeOf(form: Xrm.FormContext, name: string): Xrm.Attributes.Attribute | null {
@@ -73,6 +73,6 @@ export function isPendingOnForm(form: Xrm.FormContext): boolean {
 
 /** Open when statecode is 0 or the form does not show it. */
 export function isOpen(form: Xrm.FormContext): boolean {
-  const state: unknown = attributeOf(form, opportunityTable.columns.stateCode)?.getValue();
+  const state: unknown = attributeOf(form, opportunityStandardColumns.stateCode)?.getValue();
   return state === null || state === undefined || state === 0;
 }

@@ -12,7 +12,7 @@ import type { Bridge } from "../bridge";
 import type { FormSettings } from "../dataverse/settings";
 import { isSyncPending } from "../service/types";
 import { referralIdOf, syncRequested } from "./formValues";
-import { NOTICE, clearNotice, notify } from "./notices";
+import { NOTICE, clearNotice, notify, LEVEL } from "./notices";
 import type { FormSession } from "./session";
 import { showStatus, statusOnForm } from "./statusNotice";
 import { judge, precheck, type Verdict } from "./validation";
@@ -37,19 +37,21 @@ function isRefusal(verdict: Verdict): boolean {
 }
 
 export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
+  const { runtime, sessions, knownSettings, describe, reason, track } = bridge;
+  const { settings: readSettings, language: userLanguage } = bridge;
   const postSaveWired = new WeakSet<Xrm.FormContext>();
   let pageHideWired = false;
-  const now = () => new Date(bridge.runtime.clock.now());
+  const now = () => new Date(runtime.clock.now());
 
   async function load(form: Xrm.FormContext, session: FormSession): Promise<void> {
     let settings: FormSettings;
     try {
-      settings = await bridge.settings();
+      settings = await readSettings();
     } catch (error) {
-      notify(form, NOTICE.setup, "WARNING", bridge.describe(error));
+      notify(form, NOTICE.setup, LEVEL.warning, describe(error));
       return;
     }
-    const language = bridge.language();
+    const language = userLanguage();
     bridge.shareSignIn(settings);
     const saved = statusOnForm(form);
     if (saved !== null) showStatus(form, saved, settings, language);
@@ -57,7 +59,7 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
     if (!coSell || session.recordId === null) return;
     if (settings.mapping !== null) {
       // Read the rows validation needs now, so that OnSave can usually decide at once.
-      bridge.track(session.snapshots.load(form, settings.mapping));
+      track(session.snapshots.load(form, settings.mapping));
     }
     try {
       const status = await bridge.service(settings).status(session.recordId);
@@ -67,13 +69,13 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
       showStatus(form, status, settings, language);
       if (isSyncPending(status)) bridge.watchStatus(form, session, settings, 0);
     } catch (error) {
-      if (session.serves(form)) notify(form, NOTICE.setup, "WARNING", bridge.describe(error));
+      if (session.serves(form)) notify(form, NOTICE.setup, LEVEL.warning, describe(error));
     }
   }
 
   /** The verdict on the form as it is now, reading the settings and rows it needs, and the mapping it used. */
   async function judgeNow(form: Xrm.FormContext, session: FormSession): Promise<Judged> {
-    const settings = await bridge.settings();
+    const settings = await readSettings();
     const pre = precheck(form, settings);
     if (pre.kind !== "judge") return { verdict: pre, mapping: null };
     const snapshot = await session.snapshots.load(form, pre.mapping);
@@ -82,21 +84,19 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
 
   /** Validates the form as it is now and shows the verdict. */
   async function check(form: Xrm.FormContext): Promise<void> {
-    const session = bridge.sessions.of(form);
-    const language = bridge.language();
+    const session = sessions.of(form);
+    const language = userLanguage();
     try {
       const { verdict, mapping } = await judgeNow(form, session);
       if (session.serves(form)) session.display.show(form, verdict, mapping, language, "change");
     } catch (error) {
       session.display.clear(form);
-      notify(form, NOTICE.validation, "WARNING", language.say("checkUnavailable", bridge.reason(error)));
+      notify(form, NOTICE.validation, LEVEL.warning, language.say("checkUnavailable", reason(error)));
     }
   }
 
   /** The synchronous verdict for OnSave, or null when rows or settings must be read first. */
-  function verdictNow(form: Xrm.FormContext, session: FormSession): Verdict | null {
-    const settings = bridge.lastSettings;
-    if (settings === null) return null;
+  function verdictNow(form: Xrm.FormContext, session: FormSession, settings: FormSettings): Verdict | null {
     const pre = precheck(form, settings);
     if (pre.kind !== "judge") return pre;
     const snapshot = session.snapshots.now(form, pre.mapping);
@@ -105,7 +105,7 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
 
   /** OnSave could not decide synchronously: it cancelled the save, checks, and saves again if Partner Center would not refuse. */
   async function checkThenSave(form: Xrm.FormContext, session: FormSession, saveMode: number): Promise<void> {
-    const language = bridge.language();
+    const language = userLanguage();
     try {
       const { verdict, mapping } = await judgeNow(form, session);
       if (!session.serves(form)) return;
@@ -114,7 +114,7 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
       if (refused) return;
     } catch (error) {
       session.display.clear(form);
-      notify(form, NOTICE.validation, "WARNING", language.say("checkFailed", bridge.reason(error)));
+      notify(form, NOTICE.validation, LEVEL.warning, language.say("checkFailed", reason(error)));
     }
     session.resaving = true;
     try {
@@ -129,60 +129,55 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
 
   function afterSave(executionContext: Xrm.Events.EventContext): void {
     const form = executionContext.getFormContext();
-    const session = bridge.sessions.of(form);
+    const session = sessions.of(form);
     session.snapshots.forget();
-    const settings = bridge.lastSettings;
+    const settings = knownSettings();
     if (settings === null || !settings.showCheckmark || !syncRequested(form)) return;
-    bridge.watchStatus(form, session, settings, bridge.runtime.clock.now());
+    bridge.watchStatus(form, session, settings, runtime.clock.now());
   }
 
   return {
     onLoad(executionContext) {
       const form = executionContext.getFormContext();
-      const session = bridge.sessions.restart(form);
+      const session = sessions.restart(form);
       if (!pageHideWired) {
         pageHideWired = true;
-        bridge.runtime.onPageHide(() => {
-          bridge.sessions.disposeAll();
+        runtime.onPageHide(() => {
+          sessions.disposeAll();
         });
       }
       if (!postSaveWired.has(form)) {
         postSaveWired.add(form);
         form.data.entity.addOnPostSave(afterSave);
       }
-      bridge.track(load(form, session));
+      track(load(form, session));
     },
 
     onSyncFieldChange(executionContext) {
-      bridge.track(check(executionContext.getFormContext()));
+      track(check(executionContext.getFormContext()));
     },
 
     onSave(executionContext) {
       const form = executionContext.getFormContext();
-      const session = bridge.sessions.of(form);
+      const session = sessions.of(form);
       if (session.resaving) return;
       if (!syncRequested(form)) {
         session.display.clear(form);
         return;
       }
       const args = executionContext.getEventArgs();
-      const verdict = verdictNow(form, session);
+      const settings = knownSettings();
+      const verdict = settings === null ? null : verdictNow(form, session, settings);
       if (verdict !== null) {
         const refused = isRefusal(verdict);
         if (refused) args.preventDefault();
-        session.display.show(
-          form,
-          verdict,
-          bridge.lastSettings?.mapping ?? null,
-          bridge.language(),
-          refused ? "save" : "change",
-        );
+        session.display.show(form, verdict, settings?.mapping ?? null, userLanguage(), refused ? "save" : "change");
         return;
       }
       // preventDefault only works synchronously (form-onsave docs): cancel now, save again once checked.
       args.preventDefault();
-      notify(form, NOTICE.validation, "INFO", bridge.language().say("checking"));
-      bridge.track(checkThenSave(form, session, args.getSaveMode()));
+      notify(form, NOTICE.validation, LEVEL.info, userLanguage().say("checking"));
+      track(checkThenSave(form, session, args.getSaveMode()));
     },
   };
 }

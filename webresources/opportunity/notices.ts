@@ -22,3 +22,9 @@ export function notify(form: Xrm.FormContext, id: NoticeId, level: Xrm.FormNotif
 export function clearNotice(form: Xrm.FormContext, id: NoticeId): void {
   form.ui.clearFormNotification(id);
 }
+
+/**
+ * Xrm.FormNotificationLevel's values, named once: the minifier shortens a constant read in twenty places, never the
+ * same string written twenty times.
+ */
+export const LEVEL = { info: "INFO", warning: "WARNING", error: "ERROR" } as const;

@@ -12,71 +12,76 @@
 import type { DataverseReader } from "../dataverse/dataverseReader";
 import type { OpportunitySyncStatus } from "../service/types";
 import { recordIdOf } from "./formValues";
-import { SnapshotSource } from "./snapshot";
+import { snapshotSource, type SnapshotSource } from "./snapshot";
 import type { StatusPoller } from "./statusPoller";
-import { ValidationDisplay } from "./validationDisplay";
+import { validationDisplay, type ValidationDisplay } from "./validationDisplay";
 
-export class FormSession {
+export interface FormSession {
+  readonly recordId: string | null;
   readonly snapshots: SnapshotSource;
   readonly display: ValidationDisplay;
-  poller: StatusPoller | null = null;
+  poller: StatusPoller | null;
   /** The last status the service gave for this record. */
-  lastStatus: OpportunitySyncStatus | null = null;
+  lastStatus: OpportunitySyncStatus | null;
   /** True while the scripts re-save after an asynchronous check, so that OnSave lets their own save through. */
-  resaving = false;
-  private disposed = false;
-
-  constructor(
-    readonly recordId: string | null,
-    reader: () => DataverseReader,
-    revalidate: Xrm.Events.ContextSensitiveHandler,
-    watched: WeakSet<Xrm.Attributes.Attribute>,
-  ) {
-    this.snapshots = new SnapshotSource(reader);
-    this.display = new ValidationDisplay(revalidate, watched);
-  }
-
-  get isDisposed(): boolean {
-    return this.disposed;
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.poller?.stop();
-  }
-
-  /** Whether `form` still shows this session's record. */
-  serves(form: Xrm.FormContext): boolean {
-    if (this.disposed) return false;
-    try {
-      return recordIdOf(form) === this.recordId;
-    } catch {
-      return false;
-    }
-  }
+  resaving: boolean;
+  /** Whether `form` still shows this session's record (false once disposed). */
+  serves(form: Xrm.FormContext): boolean;
+  dispose(): void;
 }
 
-export class FormSessions {
-  private current: FormSession | null = null;
+export function formSession(
+  recordId: string | null,
+  reader: () => DataverseReader,
+  revalidate: Xrm.Events.ContextSensitiveHandler,
+  watched: WeakSet<Xrm.Attributes.Attribute>,
+): FormSession {
+  let disposed = false;
+  const session: FormSession = {
+    recordId,
+    snapshots: snapshotSource(reader),
+    display: validationDisplay(revalidate, watched),
+    poller: null,
+    lastStatus: null,
+    resaving: false,
+    serves(form) {
+      if (disposed) return false;
+      try {
+        return recordIdOf(form) === recordId;
+      } catch {
+        return false;
+      }
+    },
+    dispose() {
+      disposed = true;
+      session.poller?.stop();
+    },
+  };
+  return session;
+}
 
-  constructor(private readonly create: (recordId: string | null) => FormSession) {}
-
+/** The session of the form that is open; one at a time per page. */
+export interface FormSessions {
   /** The session of `form`: the current one while it shows the same record, else a new one. */
-  of(form: Xrm.FormContext): FormSession {
-    const recordId = recordIdOf(form);
-    if (this.current !== null && !this.current.isDisposed && this.current.recordId === recordId) return this.current;
-    return this.restart(form);
-  }
-
+  of(form: Xrm.FormContext): FormSession;
   /** A new session for a form that just loaded. */
-  restart(form: Xrm.FormContext): FormSession {
-    this.current?.dispose();
-    this.current = this.create(recordIdOf(form));
-    return this.current;
-  }
+  restart(form: Xrm.FormContext): FormSession;
+  disposeAll(): void;
+}
 
-  disposeAll(): void {
-    this.current?.dispose();
-    this.current = null;
-  }
+export function formSessions(create: (recordId: string | null) => FormSession): FormSessions {
+  let current: FormSession | null = null;
+  const restart = (form: Xrm.FormContext) => {
+    const recordId = recordIdOf(form);
+    current?.dispose();
+    return (current = create(recordId));
+  };
+  return {
+    of: (form) => (current?.serves(form) === true ? current : restart(form)),
+    restart,
+    disposeAll() {
+      current?.dispose();
+      current = null;
+    },
+  };
 }

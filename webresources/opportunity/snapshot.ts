@@ -4,43 +4,44 @@
  * account, contact and currency rows the lookups point at. Rows are read once and kept, so that OnSave, which must
  * decide synchronously (preventDefault only works synchronously, form-onsave docs), can usually validate at once.
  */
-import { accountTable, contactTable, currencyTable, opportunityTable } from "../../core/dataverse/schema";
-import type { FieldMapping } from "../../core/mapping/fields";
+import {
+  accountTable,
+  contactTable,
+  cosellColumns,
+  currencyTable,
+  opportunityStandardColumns as columns,
+  opportunityTable,
+} from "../../core/dataverse/schema";
+import type { DataverseTable, FieldMapping } from "../../core/mapping/fields";
 import type { OpportunitySnapshot } from "../../core/mapping/snapshot";
 import type { DataverseReader, Row } from "../dataverse/dataverseReader";
 import { attributeOf, lookupIdOf, recordIdOf, webApiValueOf } from "./formValues";
 
+/** One row to read: its table, its id and the columns wanted. */
 interface RowRead {
   readonly table: string;
   readonly id: string;
   readonly columns: readonly string[];
 }
 
-interface Related {
-  readonly account: RowRead | null;
-  readonly contact: RowRead | null;
-  readonly currency: RowRead | null;
-}
+/** The snapshot, or the rows it still needs before it can be built. */
+type Assembly = { readonly snapshot: OpportunitySnapshot } | { readonly missing: readonly RowRead[] };
 
-const { columns } = opportunityTable;
 const CUSTOMER = columns.customer;
+/** The lookups the snapshot follows to the account, contact and currency rows. */
+const LOOKUPS = [columns.account, columns.contact, columns.currency];
 
-/** The opportunity columns the mapping reads; the currency lookup is read through its own row. */
-function opportunityColumns(mapping: FieldMapping): string[] {
+/** The columns of `table` the mapping reads, each once; the currency lookup is read through its own row. */
+function mappedColumns(mapping: FieldMapping, table: DataverseTable): string[] {
   const mapped = Object.values(mapping)
-    .filter((entry) => entry.table === "opportunity" && entry.kind !== "currencyCode")
+    .filter((entry) => entry.table === table && entry.kind !== "currencyCode")
     .map((entry) => entry.column);
-  return [...new Set([...mapped, opportunityTable.cosellColumns.referralId])];
+  return [...new Set(mapped)];
 }
 
-function tableColumns(mapping: FieldMapping, table: "account" | "contact"): string[] {
-  return [
-    ...new Set(
-      Object.values(mapping)
-        .filter((entry) => entry.table === table)
-        .map((entry) => entry.column),
-    ),
-  ];
+/** The opportunity columns the snapshot holds. */
+function opportunityColumns(mapping: FieldMapping): string[] {
+  return [...new Set([...mappedColumns(mapping, "opportunity"), cosellColumns.referralId])];
 }
 
 /** A lookup's id from the form, or from the saved row (`_name_value`) when the form lacks every candidate. */
@@ -57,77 +58,93 @@ function lookupId(form: Xrm.FormContext, saved: Row, candidates: readonly string
   return null;
 }
 
+/** What the form lacks of the saved opportunity: mapped columns and lookups; null when it lacks nothing. */
 function savedRead(form: Xrm.FormContext, mapping: FieldMapping): RowRead | null {
   const id = recordIdOf(form);
   if (id === null) return null;
   const missing = opportunityColumns(mapping).filter((column) => attributeOf(form, column) === null);
-  const lookups = [columns.account, columns.contact, columns.currency]
-    .filter((name) => attributeOf(form, name) === null)
-    .map((name) => `_${name}_value`);
+  const lookups = LOOKUPS.filter((name) => attributeOf(form, name) === null).map((name) => `_${name}_value`);
   const wanted = [...missing, ...lookups];
   return wanted.length === 0 ? null : { table: opportunityTable.logicalName, id, columns: wanted };
 }
 
-function relatedReads(form: Xrm.FormContext, mapping: FieldMapping, saved: Row): Related {
-  const read = (table: string, id: string | null, wanted: readonly string[]): RowRead | null =>
-    id === null || wanted.length === 0 ? null : { table, id, columns: wanted };
-  const accountId = lookupId(form, saved, [columns.account, CUSTOMER], accountTable.logicalName);
-  const contactId = lookupId(form, saved, [columns.contact, CUSTOMER], contactTable.logicalName);
-  const currencyId = lookupId(form, saved, [columns.currency], currencyTable.logicalName);
-  return {
-    account: read(accountTable.logicalName, accountId, tableColumns(mapping, "account")),
-    contact: read(contactTable.logicalName, contactId, tableColumns(mapping, "contact")),
-    currency: read(currencyTable.logicalName, currencyId, [currencyTable.columns.isoCode]),
+/** The account, contact and currency rows the lookups point at (null where there is nothing to read). */
+function relatedReads(form: Xrm.FormContext, mapping: FieldMapping, saved: Row): (RowRead | null)[] {
+  const read = (table: string, candidates: readonly string[], wanted: readonly string[]): RowRead | null => {
+    const id = lookupId(form, saved, candidates, table);
+    return id === null || wanted.length === 0 ? null : { table, id, columns: wanted };
   };
+  return [
+    read(accountTable.logicalName, [columns.account, CUSTOMER], mappedColumns(mapping, "account")),
+    read(contactTable.logicalName, [columns.contact, CUSTOMER], mappedColumns(mapping, "contact")),
+    read(currencyTable.logicalName, [columns.currency], [currencyTable.columns.isoCode]),
+  ];
 }
 
 function keyOf(read: RowRead): string {
   return `${read.table}(${read.id})?${read.columns.join(",")}`;
 }
 
-export class SnapshotSource {
-  private readonly rows = new Map<string, Row>();
+/** The snapshot from the form and the rows `rowOf` has, or the rows it lacks. */
+function assemble(form: Xrm.FormContext, mapping: FieldMapping, rowOf: (read: RowRead) => Row | undefined): Assembly {
+  const savedPlan = savedRead(form, mapping);
+  let saved: Row = {};
+  if (savedPlan !== null) {
+    const row = rowOf(savedPlan);
+    if (row === undefined) return { missing: [savedPlan] };
+    saved = row;
+  }
+  const reads = relatedReads(form, mapping, saved);
+  const rows = reads.map((read) => (read === null ? null : rowOf(read)));
+  const missing = reads.filter((read, index): read is RowRead => read !== null && rows[index] === undefined);
+  if (missing.length > 0) return { missing };
+  const [account, contact, currency] = rows;
+  return { snapshot: build(form, mapping, saved, account ?? null, contact ?? null, currency ?? null) };
+}
 
-  constructor(private readonly reader: () => DataverseReader) {}
-
+export interface SnapshotSource {
   /** Forget every row read (after a save, whose lookups may now point elsewhere). */
-  forget(): void {
-    this.rows.clear();
-  }
-
+  forget(): void;
   /** The snapshot from the form and rows already read, or null while a row it needs has not been read yet. */
-  now(form: Xrm.FormContext, mapping: FieldMapping): OpportunitySnapshot | null {
-    const savedPlan = savedRead(form, mapping);
-    const saved = savedPlan === null ? {} : this.rows.get(keyOf(savedPlan));
-    if (saved === undefined) return null;
-    const related = relatedReads(form, mapping, saved);
-    const rowOf = (read: RowRead | null) => (read === null ? null : this.rows.get(keyOf(read)));
-    const [account, contact, currency] = [rowOf(related.account), rowOf(related.contact), rowOf(related.currency)];
-    if (account === undefined || contact === undefined || currency === undefined) return null;
-    return build(form, mapping, saved, account, contact, currency);
-  }
+  now(form: Xrm.FormContext, mapping: FieldMapping): OpportunitySnapshot | null;
+  /** Reads what is missing (the saved row first: the others may depend on its lookups), then builds the snapshot. */
+  load(form: Xrm.FormContext, mapping: FieldMapping): Promise<OpportunitySnapshot>;
+}
 
-  /** Reads what is missing, then builds the snapshot. */
-  async load(form: Xrm.FormContext, mapping: FieldMapping): Promise<OpportunitySnapshot> {
-    const savedPlan = savedRead(form, mapping);
-    const saved = savedPlan === null ? {} : await this.read(savedPlan);
-    const related = relatedReads(form, mapping, saved);
-    const [account, contact, currency] = await Promise.all(
-      [related.account, related.contact, related.currency].map((read) =>
-        read === null ? Promise.resolve(null) : this.read(read),
-      ),
-    );
-    return build(form, mapping, saved, account ?? null, contact ?? null, currency ?? null);
-  }
+export function snapshotSource(reader: () => DataverseReader): SnapshotSource {
+  const rows = new Map<string, Row>();
 
-  private async read(read: RowRead): Promise<Row> {
-    const key = keyOf(read);
-    const known = this.rows.get(key);
+  async function read(wanted: RowRead): Promise<Row> {
+    const key = keyOf(wanted);
+    const known = rows.get(key);
     if (known !== undefined) return known;
-    const row = await this.reader().retrieve(read.table, read.id, read.columns);
-    this.rows.set(key, row);
+    const row = await reader().retrieve(wanted.table, wanted.id, wanted.columns);
+    rows.set(key, row);
     return row;
   }
+
+  return {
+    forget() {
+      rows.clear();
+    },
+    now(form, mapping) {
+      const assembly = assemble(form, mapping, (wanted) => rows.get(keyOf(wanted)));
+      return "snapshot" in assembly ? assembly.snapshot : null;
+    },
+    async load(form, mapping) {
+      // Rows this load read, kept apart from the shared ones, which a save may forget meanwhile.
+      const loaded = new Map<string, Row>();
+      for (;;) {
+        const assembly = assemble(form, mapping, (wanted) => loaded.get(keyOf(wanted)));
+        if ("snapshot" in assembly) return assembly.snapshot;
+        await Promise.all(
+          assembly.missing.map(async (wanted) => {
+            loaded.set(keyOf(wanted), await read(wanted));
+          }),
+        );
+      }
+    },
+  };
 }
 
 function build(
@@ -138,7 +155,7 @@ function build(
   contact: Row | null,
   currency: Row | null,
 ): OpportunitySnapshot {
-  const opportunity: Record<string, unknown> = { [opportunityTable.primaryKey]: recordIdOf(form) };
+  const opportunity: Record<string, unknown> = { [columns.id]: recordIdOf(form) };
   for (const column of opportunityColumns(mapping)) {
     const attribute = attributeOf(form, column);
     opportunity[column] = attribute === null ? (saved[column] ?? null) : webApiValueOf(attribute);

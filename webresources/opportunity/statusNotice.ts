@@ -6,24 +6,17 @@
 import { SyncStatus } from "../../core/dataverse/options";
 import { formatDateTime, type Language } from "../i18n/strings";
 import type { FormSettings } from "../dataverse/settings";
-import type { OpportunitySyncStatus, SyncStatusName } from "../service/types";
+import { SYNC_STATUS_NAMES, type OpportunitySyncStatus } from "../service/types";
 import { attributeOf, cosellColumns, syncStatusOf } from "./formValues";
-import { NOTICE, clearNotice, notify } from "./notices";
+import { NOTICE, clearNotice, notify, LEVEL } from "./notices";
 
 export type StatusView = Pick<OpportunitySyncStatus, "status" | "checkmark" | "lastSyncedAt" | "lastError">;
-
-const NAMES: Readonly<Record<number, SyncStatusName>> = {
-  [SyncStatus.NotSynced]: "Not synced",
-  [SyncStatus.Pending]: "Pending",
-  [SyncStatus.Synced]: "Synced",
-  [SyncStatus.Error]: "Error",
-};
 
 /** The status the saved row shows, before (or without) asking the service; null when the form lacks the column. */
 export function statusOnForm(form: Xrm.FormContext): StatusView | null {
   const value = syncStatusOf(form);
   if (value === null) return null;
-  const status = NAMES[value] ?? "Not synced";
+  const status = SYNC_STATUS_NAMES[value - SyncStatus.NotSynced] ?? "Not synced";
   const lastSynced: unknown = attributeOf(form, cosellColumns.lastSyncedOn)?.getValue();
   return {
     status,
@@ -45,19 +38,19 @@ export function showStatus(form: Xrm.FormContext, view: StatusView, settings: Fo
           ? language.say("statusSynced")
           : language.say("statusSyncedAt", formatDateTime(view.lastSyncedAt, language));
       // The service withholds the checkmark when the link is not healthy; the status alone is then no news.
-      if (view.checkmark) notify(form, NOTICE.status, "INFO", text);
+      if (view.checkmark) notify(form, NOTICE.status, LEVEL.info, text);
       else clearNotice(form, NOTICE.status);
       return;
     }
     case "Pending":
-      notify(form, NOTICE.status, "WARNING", language.say("statusPending"));
+      notify(form, NOTICE.status, LEVEL.warning, language.say("statusPending"));
       return;
     case "Error": {
       const text =
         view.lastError === null
           ? language.say("statusErrorNoDetail")
           : language.say("statusError", view.lastError.message, view.lastError.whatToDo);
-      notify(form, NOTICE.status, "ERROR", text);
+      notify(form, NOTICE.status, LEVEL.error, text);
       return;
     }
     case "Not synced":

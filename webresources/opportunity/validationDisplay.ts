@@ -7,7 +7,7 @@
 import type { FieldMapping } from "../../core/mapping/fields";
 import type { Language } from "../i18n/strings";
 import { attributeOf } from "./formValues";
-import { NOTICE, clearNotice, notify } from "./notices";
+import { NOTICE, clearNotice, notify, LEVEL } from "./notices";
 import type { Verdict } from "./validation";
 
 export type DisplayMode = "change" | "save";
@@ -17,34 +17,57 @@ function standardControl(form: Xrm.FormContext, name: string): Xrm.Controls.Stan
   return typeof control?.setNotification === "function" ? (control as Xrm.Controls.StandardControl) : null;
 }
 
-export class ValidationDisplay {
-  private readonly marked = new Set<string>();
+export interface ValidationDisplay {
+  clear(form: Xrm.FormContext): void;
+  show(
+    form: Xrm.FormContext,
+    verdict: Verdict,
+    mapping: FieldMapping | null,
+    language: Language,
+    mode: DisplayMode,
+  ): void;
+}
 
-  /**
-   * `revalidate` runs when a column that carries a notification changes. `watched` outlives this display: the
-   * Unified Interface may keep a record's attributes across form loads, and a handler must not be added twice.
-   */
-  constructor(
-    private readonly revalidate: Xrm.Events.ContextSensitiveHandler,
-    private readonly watched: WeakSet<Xrm.Attributes.Attribute>,
-  ) {}
+/**
+ * `revalidate` runs when a column that carries a notification changes. `watched` outlives this display: the Unified
+ * Interface may keep a record's attributes across form loads, and a handler must not be added twice.
+ */
+export function validationDisplay(
+  revalidate: Xrm.Events.ContextSensitiveHandler,
+  watched: WeakSet<Xrm.Attributes.Attribute>,
+): ValidationDisplay {
+  /** The columns whose controls carry a notification of ours. */
+  const marked = new Set<string>();
 
-  clear(form: Xrm.FormContext): void {
-    for (const name of this.marked) standardControl(form, name)?.clearNotification(NOTICE.validation);
-    this.marked.clear();
+  function clear(form: Xrm.FormContext): void {
+    for (const name of marked) standardControl(form, name)?.clearNotification(NOTICE.validation);
+    marked.clear();
     clearNotice(form, NOTICE.validation);
   }
 
-  show(form: Xrm.FormContext, verdict: Verdict, mapping: FieldMapping | null, language: Language, mode: DisplayMode) {
-    this.clear(form);
+  function watch(form: Xrm.FormContext, name: string): void {
+    const attribute = attributeOf(form, name);
+    if (attribute === null || watched.has(attribute)) return;
+    attribute.addOnChange(revalidate);
+    watched.add(attribute);
+  }
+
+  function show(
+    form: Xrm.FormContext,
+    verdict: Verdict,
+    mapping: FieldMapping | null,
+    language: Language,
+    mode: DisplayMode,
+  ): void {
+    clear(form);
     switch (verdict.kind) {
       case "off":
         return;
       case "notSent":
-        notify(form, NOTICE.validation, "INFO", language.say("coSellOnly"));
+        notify(form, NOTICE.validation, LEVEL.info, language.say("coSellOnly"));
         return;
       case "mappingInvalid":
-        notify(form, NOTICE.validation, "WARNING", language.say("mappingInvalid", verdict.errors.join(" ")));
+        notify(form, NOTICE.validation, LEVEL.warning, language.say("mappingInvalid", verdict.errors.join(" ")));
         return;
       case "checked":
         break;
@@ -63,21 +86,16 @@ export class ValidationDisplay {
     }
     for (const [name, texts] of byControl) {
       standardControl(form, name)?.setNotification(texts.join(" "), NOTICE.validation);
-      this.marked.add(name);
-      this.watch(form, name);
+      marked.add(name);
+      watch(form, name);
     }
     if (mode === "save") {
       const all = verdict.problems.map((problem) => language.problem(problem));
-      notify(form, NOTICE.validation, "ERROR", language.say("saveRefused", all.join(" ")));
+      notify(form, NOTICE.validation, LEVEL.error, language.say("saveRefused", all.join(" ")));
     } else if (elsewhere.length > 0) {
-      notify(form, NOTICE.validation, "WARNING", language.say("wouldRefuse", elsewhere.join(" ")));
+      notify(form, NOTICE.validation, LEVEL.warning, language.say("wouldRefuse", elsewhere.join(" ")));
     }
   }
 
-  private watch(form: Xrm.FormContext, name: string): void {
-    const attribute = attributeOf(form, name);
-    if (attribute === null || this.watched.has(attribute)) return;
-    attribute.addOnChange(this.revalidate);
-    this.watched.add(attribute);
-  }
+  return { clear, show };
 }

@@ -14,7 +14,7 @@ import {
   referralLinkOf,
   syncRequested,
 } from "../opportunity/formValues";
-import { NOTICE, clearNotice, notify } from "../opportunity/notices";
+import { NOTICE, clearNotice, notify, LEVEL } from "../opportunity/notices";
 import { showStatus } from "../opportunity/statusNotice";
 
 /** Function-valued properties rather than methods: the ribbon calls them detached from this object. */
@@ -29,17 +29,20 @@ export interface RibbonCommands {
 }
 
 export function ribbonCommands(bridge: Bridge): RibbonCommands {
+  const { runtime, sessions, knownSettings, describe } = bridge;
+  const { settings: readSettings, language: userLanguage } = bridge;
+
   async function syncNow(form: Xrm.FormContext): Promise<void> {
-    const session = bridge.sessions.of(form);
-    const language = bridge.language();
+    const session = sessions.of(form);
+    const language = userLanguage();
     clearNotice(form, NOTICE.command);
     const recordId = session.recordId;
     if (recordId === null) {
-      notify(form, NOTICE.command, "WARNING", language.say("saveFirst"));
+      notify(form, NOTICE.command, LEVEL.warning, language.say("saveFirst"));
       return;
     }
     try {
-      const settings = await bridge.settings();
+      const settings = await readSettings();
       const service = bridge.service(settings);
       if (form.data.entity.getIsDirty()) {
         // Read what OnSave's check needs first, so that it judges this save at once rather than cancelling it.
@@ -49,47 +52,44 @@ export function ribbonCommands(bridge: Bridge): RibbonCommands {
         try {
           await form.data.save();
         } catch {
-          notify(form, NOTICE.command, "ERROR", language.say("saveFailed"));
+          notify(form, NOTICE.command, LEVEL.error, language.say("saveFailed"));
           return;
         }
       }
       const report = await service.validate(recordId);
       if (!report.valid) {
         const reasons = report.problems.map((problem) => problem.message).join(" ");
-        notify(form, NOTICE.command, "ERROR", language.say("wouldRefuse", reasons));
+        notify(form, NOTICE.command, LEVEL.error, language.say("wouldRefuse", reasons));
         return;
       }
       const result = await service.syncNow(recordId);
-      notify(form, NOTICE.command, "INFO", language.say(result.coalesced ? "syncJoined" : "syncQueued"));
+      notify(form, NOTICE.command, LEVEL.info, language.say(result.coalesced ? "syncJoined" : "syncQueued"));
       const pending = { status: "Pending", checkmark: false, lastSyncedAt: null, lastError: null } as const;
       showStatus(form, pending, settings, language);
-      bridge.watchStatus(form, session, settings, bridge.runtime.clock.now());
+      bridge.watchStatus(form, session, settings, runtime.clock.now());
     } catch (error) {
-      notify(form, NOTICE.command, "ERROR", bridge.describe(error));
+      notify(form, NOTICE.command, LEVEL.error, describe(error));
     }
     reevaluateCommandBar(form);
   }
 
   async function answer(form: Xrm.FormContext, verb: "accept" | "decline"): Promise<void> {
-    const language = bridge.language();
+    const language = userLanguage();
     clearNotice(form, NOTICE.command);
-    const referralId = referralIdOf(form) ?? bridge.sessions.of(form).lastStatus?.referralId ?? null;
+    const referralId = referralIdOf(form) ?? sessions.of(form).lastStatus?.referralId ?? null;
     if (referralId === null) {
-      notify(form, NOTICE.command, "WARNING", language.say("noReferral"));
+      notify(form, NOTICE.command, LEVEL.warning, language.say("noReferral"));
       return;
     }
-    if (
-      verb === "decline" &&
-      !(await bridge.runtime.confirm(language.say("declineTitle"), language.say("declineText")))
-    ) {
+    if (verb === "decline" && !(await runtime.confirm(language.say("declineTitle"), language.say("declineText")))) {
       return;
     }
     try {
-      const service = bridge.service(await bridge.settings());
+      const service = bridge.service(await readSettings());
       await (verb === "accept" ? service.accept(referralId) : service.decline(referralId, null));
-      notify(form, NOTICE.command, "INFO", language.say(verb === "accept" ? "accepted" : "declined"));
+      notify(form, NOTICE.command, LEVEL.info, language.say(verb === "accept" ? "accepted" : "declined"));
     } catch (error) {
-      notify(form, NOTICE.command, "ERROR", bridge.describe(error));
+      notify(form, NOTICE.command, LEVEL.error, describe(error));
       return;
     }
     // The service changed the opportunity too (a declined referral closes it as lost): show what it wrote.
@@ -102,7 +102,7 @@ export function ribbonCommands(bridge: Bridge): RibbonCommands {
   }
 
   function linkOf(form: Xrm.FormContext): string | null {
-    return referralLinkOf(form) ?? bridge.sessions.of(form).lastStatus?.referralLink ?? null;
+    return referralLinkOf(form) ?? sessions.of(form).lastStatus?.referralLink ?? null;
   }
 
   return {
@@ -110,15 +110,15 @@ export function ribbonCommands(bridge: Bridge): RibbonCommands {
 
     canSyncNow(form) {
       if (recordIdOf(form) === null || !syncRequested(form)) return false;
-      if (bridge.lastSettings !== null && bridge.lastSettings.endpointUrl === null) return false;
-      const known = bridge.sessions.of(form).lastStatus;
+      if (knownSettings()?.endpointUrl === null) return false;
+      const known = sessions.of(form).lastStatus;
       return !(known === null ? isPendingOnForm(form) : isSyncPending(known));
     },
 
     openInPartnerCenter(form) {
       const link = linkOf(form);
-      if (link === null) notify(form, NOTICE.command, "WARNING", bridge.language().say("noLink"));
-      else bridge.runtime.openUrl(link);
+      if (link === null) notify(form, NOTICE.command, LEVEL.warning, userLanguage().say("noLink"));
+      else runtime.openUrl(link);
     },
 
     canOpenInPartnerCenter(form) {

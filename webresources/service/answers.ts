@@ -2,22 +2,16 @@
  * Run-time checks of the service's JSON answers. A form script that trusted a changed contract would show
  * "undefined" to a seller; checking the fields the form uses turns a version mismatch into a clear error instead.
  */
-import type {
-  OpportunitySyncStatus,
-  ReferralDecisionResult,
-  ServiceErrorBody,
-  SyncRequestResult,
-  SyncStatusName,
-  ValidationReport,
+import { isJsonObject as isObject } from "../../core/mapping/jsonPointer";
+import {
+  SYNC_STATUS_NAMES,
+  type OpportunitySyncStatus,
+  type ReferralDecisionResult,
+  type ServiceErrorBody,
+  type SyncRequestResult,
+  type SyncStatusName,
+  type ValidationReport,
 } from "./types";
-
-type Json = Readonly<Record<string, unknown>>;
-
-const STATUS_NAMES: readonly SyncStatusName[] = ["Not synced", "Pending", "Synced", "Error"];
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown): value is string {
   return typeof value === "string";
@@ -43,7 +37,7 @@ export function isSyncStatus(value: unknown): value is OpportunitySyncStatus {
   return (
     isObject(value) &&
     isText(value.opportunityId) &&
-    STATUS_NAMES.includes(value.status as SyncStatusName) &&
+    SYNC_STATUS_NAMES.includes(value.status as SyncStatusName) &&
     typeof value.checkmark === "boolean" &&
     isTextOrNull(value.referralId) &&
     isTextOrNull(value.referralLink) &&

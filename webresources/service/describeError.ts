@@ -2,6 +2,7 @@
  * A failed call in words a seller understands: what happened and what to do next. The service's own message and
  * what-to-do are shown whenever it sent them, since it knows best why it refused.
  */
+import { messageOf } from "../errorMessage";
 import { SettingsUnreadable } from "../dataverse/settings";
 import { formatTime, type Language } from "../i18n/strings";
 import { SyncServiceError } from "./serviceError";
@@ -12,7 +13,7 @@ const DEFAULT_WAIT_SECONDS = 30;
 export function describeError(error: unknown, language: Language, nowMs: number): string {
   if (error instanceof SettingsUnreadable) return language.say("settingsUnreadable", error.message);
   if (!(error instanceof SyncServiceError)) {
-    return language.say("unexpected", error instanceof Error ? error.message : String(error));
+    return language.say("unexpected", messageOf(error));
   }
   const { failure, details } = error;
   const { body, status = 0 } = details;

@@ -4,6 +4,7 @@
  * formRoutes.ts (GET …/sync-status, POST …/sync answering 202, POST …/validate, POST /referrals/{id}/accept and
  * /decline with `{ "reason": string | null }`).
  */
+import { messageOf } from "../errorMessage";
 import type { TokenProvider } from "../auth/tokenProvider";
 import { errorBodyOf, isReferralDecision, isSyncRequestResult, isSyncStatus, isValidationReport } from "./answers";
 import { SyncServiceError, failureOfStatus, retryAfterSeconds } from "./serviceError";
@@ -26,10 +27,6 @@ export function bareId(id: string): string {
   return id.replace(/[{}]/g, "").toLowerCase();
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function syncServiceClient(options: SyncServiceOptions): SyncService {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -37,11 +34,12 @@ export function syncServiceClient(options: SyncServiceOptions): SyncService {
     try {
       return await options.tokens.getAccessToken();
     } catch (error) {
-      throw new SyncServiceError("signIn", `no token for the sync service: ${reasonOf(error)}`);
+      throw new SyncServiceError("signIn", `no token for the sync service: ${messageOf(error)}`);
     }
   }
 
-  async function call<T>(method: "GET" | "POST", path: string, body: unknown, check: (v: unknown) => v is T) {
+  /** Calls the form API; `body` is sent as JSON when given. */
+  async function call<T>(method: "GET" | "POST", path: string, check: (v: unknown) => v is T, body?: unknown) {
     const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${await token()}` };
     if (body !== undefined) headers["content-type"] = "application/json";
     const url = `${options.baseUrl}/api/v1${path}`;
@@ -68,7 +66,7 @@ export function syncServiceClient(options: SyncServiceOptions): SyncService {
       if (controller.signal.aborted) {
         throw new SyncServiceError("timeout", `${method} ${url} got no answer within ${timeoutMs} ms`);
       }
-      throw new SyncServiceError("unreachable", `${method} ${url} failed: ${reasonOf(error)}`);
+      throw new SyncServiceError("unreachable", `${method} ${url} failed: ${messageOf(error)}`);
     } finally {
       clearTimeout(timer);
     }
@@ -93,11 +91,11 @@ export function syncServiceClient(options: SyncServiceOptions): SyncService {
   const opportunity = (id: string) => `/opportunities/${encodeURIComponent(bareId(id))}`;
   const referral = (id: string) => `/referrals/${encodeURIComponent(id.trim())}`;
   return {
-    status: (id) => call("GET", `${opportunity(id)}/sync-status`, undefined, isSyncStatus),
-    syncNow: (id) => call("POST", `${opportunity(id)}/sync`, undefined, isSyncRequestResult),
-    validate: (id) => call("POST", `${opportunity(id)}/validate`, undefined, isValidationReport),
-    accept: (id) => call("POST", `${referral(id)}/accept`, undefined, isReferralDecision),
-    decline: (id, reason) => call("POST", `${referral(id)}/decline`, { reason }, isReferralDecision),
+    status: (id) => call("GET", `${opportunity(id)}/sync-status`, isSyncStatus),
+    syncNow: (id) => call("POST", `${opportunity(id)}/sync`, isSyncRequestResult),
+    validate: (id) => call("POST", `${opportunity(id)}/validate`, isValidationReport),
+    accept: (id) => call("POST", `${referral(id)}/accept`, isReferralDecision),
+    decline: (id, reason) => call("POST", `${referral(id)}/decline`, isReferralDecision, { reason }),
   };
 }
 

@@ -3,7 +3,13 @@
  * core/api/formApi.ts, which the service sends; answers.ts checks them at run time.
  */
 
-import type { OpportunitySyncStatus, ReferralDecisionResult, SyncRequestResult, ValidationReport } from "../../core";
+import type {
+  OpportunitySyncStatus,
+  ReferralDecisionResult,
+  SyncRequestResult,
+  SyncStatusName,
+  ValidationReport,
+} from "../../core";
 
 export type {
   OpportunitySyncStatus,
@@ -16,6 +22,12 @@ export type {
   ValidationFinding,
   ValidationReport,
 } from "../../core";
+
+/**
+ * The statuses the service answers with, in the order of the csb_syncstatus options they name (core's SyncStatus:
+ * Not synced, Pending, Synced and Error are the prefix's values 0 to 3).
+ */
+export const SYNC_STATUS_NAMES: readonly SyncStatusName[] = ["Not synced", "Pending", "Synced", "Error"];
 
 /** What the form calls. Every method rejects with a SyncServiceError. */
 export interface SyncService {
