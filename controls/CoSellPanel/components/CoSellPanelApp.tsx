@@ -38,6 +38,7 @@ export function CoSellPanelApp({ inputs, services, onChange }: CoSellPanelAppPro
     inputs.syncEndpointUrl,
     settings,
     savedVersion,
+    inputs.syncWithPartnerCenter.value,
   );
 
   const data: PanelData = { settings, snapshot, productNames: products.names, service, syncRun };

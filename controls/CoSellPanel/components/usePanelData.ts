@@ -40,7 +40,9 @@ export function useEnvironmentSettings(reader: DataverseReader): Loadable<PanelS
 
 /**
  * The saved row, read when the record id is known and again `refreshDelayMs` after `formVersion` last changed (the
- * form calls updateView after a save). A refresh keeps showing the previous row until the new one arrives.
+ * form calls updateView after a save). A refresh keeps showing the previous row until the new one arrives. The first
+ * read is never given up for a form update: the host calls updateView again at once (layout, outputs), and a first
+ * read dropped then would leave the panel without the row's version, so it could not notice the save that follows.
  */
 export function useSavedOpportunity(
   reader: DataverseReader,
@@ -50,20 +52,27 @@ export function useSavedOpportunity(
 ): Loadable<OpportunitySnapshot> | null {
   const snapshot = useValue<Loadable<OpportunitySnapshot>>({ state: "loading" });
   const setSnapshot = snapshot.set;
-  const firstRead = React.useRef<string | null>(null);
   React.useEffect(() => {
     if (recordId === null) return undefined;
     let live = true;
-    const isFirst = firstRead.current !== recordId;
-    firstRead.current = recordId;
-    const read = () => {
-      loadInto(readOpportunitySnapshot(reader, recordId), setSnapshot, () => live);
+    setSnapshot({ state: "loading" });
+    loadInto(readOpportunitySnapshot(reader, recordId), setSnapshot, () => live);
+    return () => {
+      live = false;
     };
-    if (isFirst) {
-      setSnapshot({ state: "loading" });
-      read();
-    }
-    const timer = isFirst ? undefined : setTimeout(read, refreshDelayMs);
+  }, [reader, recordId, setSnapshot]);
+
+  const readSince = React.useRef<{ readonly recordId: string | null; readonly formVersion: unknown } | null>(null);
+  React.useEffect(() => {
+    if (recordId === null) return undefined;
+    // The first form version of a record is the one the first read already covers.
+    const first = readSince.current?.recordId !== recordId;
+    readSince.current = { recordId, formVersion };
+    if (first) return undefined;
+    let live = true;
+    const timer = setTimeout(() => {
+      loadInto(readOpportunitySnapshot(reader, recordId), setSnapshot, () => live);
+    }, refreshDelayMs);
     return () => {
       live = false;
       clearTimeout(timer);

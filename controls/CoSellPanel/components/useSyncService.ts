@@ -6,7 +6,7 @@ import * as React from "react";
 import type { SyncServiceClient } from "../data/syncService";
 import type { Loadable, ServiceState, SyncRunState } from "../model/panelData";
 import { latestServiceStatus } from "../model/panelData";
-import { defaultPollDelays, maxPolls, pollDelayOf } from "../model/polling";
+import { defaultPollDelays, maxPolls, pollDelayOf, pollsAwaitingSave, statusCoversSave } from "../model/polling";
 import { type PanelSettings, resolveSyncEndpoint } from "../model/settings";
 import type { PanelServices } from "./services";
 import { useValue } from "./useValue";
@@ -32,7 +32,8 @@ function targetOf(recordId: string | null, inputUrl: string | null, settings: Lo
 
 /**
  * `savedVersion` is the saved row's modifiedon: when it moves, the record was saved (or synced) and the status is
- * read again, since a save with Sync on queues a sync.
+ * read again, since a save with Sync on queues a sync. Until the status shows that sync (or a few polls pass), the
+ * panel keeps asking, because the service hears of the save through an asynchronous webhook.
  */
 export function useSyncService(
   services: PanelServices,
@@ -40,6 +41,7 @@ export function useSyncService(
   inputUrl: string | null,
   settings: Loadable<PanelSettings>,
   savedVersion: string | null,
+  syncOn: boolean,
 ): SyncServiceView {
   const target = targetOf(recordId, inputUrl, settings);
   const baseUrl = target.kind === "ready" ? target.baseUrl : null;
@@ -58,11 +60,17 @@ export function useSyncService(
   );
 
   const lastSavedVersion = React.useRef(savedVersion);
+  /** The modifiedon of a save with Sync on whose sync the status has not shown yet. */
+  const awaitedSave = React.useRef<string | null>(null);
   React.useEffect(() => {
+    // No version while a read is failing: keep the last one known, so the save behind the next one still counts.
+    if (savedVersion === null) return;
     const before = lastSavedVersion.current;
     lastSavedVersion.current = savedVersion;
-    if (before !== null && savedVersion !== null && before !== savedVersion) setReads((count) => count + 1);
-  }, [savedVersion, setReads]);
+    if (before === null || before === savedVersion) return;
+    awaitedSave.current = syncOn ? savedVersion : null;
+    setReads((count) => count + 1);
+  }, [savedVersion, syncOn, setReads]);
 
   React.useEffect(() => {
     if (baseUrl === null || recordId === null) return undefined;
@@ -82,7 +90,10 @@ export function useSyncService(
           return;
         }
         setFetched({ kind: "loaded", status: result.value });
-        if (result.value.status === "Pending" && attempt + 1 < maxPolls) {
+        const save = awaitedSave.current;
+        if (save !== null && statusCoversSave(result.value, save)) awaitedSave.current = null;
+        const awaitingSave = awaitedSave.current !== null && attempt < pollsAwaitingSave;
+        if ((result.value.status === "Pending" || awaitingSave) && attempt + 1 < maxPolls) {
           timer = setTimeout(
             () => {
               read(attempt + 1);

@@ -132,4 +132,52 @@ describe("the panel with its data", () => {
     });
     expect(dataverse.reads.filter((table) => table === "opportunity").length).toBeGreaterThanOrEqual(2);
   });
+
+  it("notices a save that comes while the first read of the row is still under way", async () => {
+    const dataverse = fakeDataverse();
+    const service = scriptedService([aServiceStatus({ status: "Not synced" }), pending, synced]);
+    const app = renderApp(fakeServices(dataverse, service));
+    // The host calls updateView again at once (layout, outputs), then the seller saves before any read answered.
+    app.update(coSellInputs());
+    dataverse.opportunity = { ...dataverse.opportunity, modifiedon: "2026-11-25T09:05:00Z" };
+    app.update(coSellInputs());
+    await waitFor(() => {
+      expect(statusText()).toBe("Synced");
+    });
+  });
+
+  it("keeps asking after a save with Sync on until the status shows that save's sync", async () => {
+    const dataverse = fakeDataverse();
+    const notSynced = aServiceStatus({ status: "Not synced" });
+    // The service hears of the save through an asynchronous webhook: the first read after it still shows nothing.
+    const service = scriptedService([notSynced, notSynced, synced]);
+    const app = renderApp(fakeServices(dataverse, service));
+    await waitFor(() => {
+      expect(service.calls).toHaveLength(1);
+    });
+    dataverse.opportunity = { ...dataverse.opportunity, modifiedon: "2026-11-25T09:00:30Z" };
+    app.update(coSellInputs());
+    await waitFor(() => {
+      expect(statusText()).toBe("Synced");
+    });
+    await wait(50);
+    expect(service.calls).toHaveLength(3);
+  });
+
+  it("reads the status once after a save with Sync off", async () => {
+    const dataverse = fakeDataverse();
+    const service = scriptedService([aServiceStatus({ status: "Not synced" })]);
+    const syncOff = coSellInputs({ syncWithPartnerCenter: field(false) });
+    const app = renderApp(fakeServices(dataverse, service), syncOff);
+    await waitFor(() => {
+      expect(service.calls).toHaveLength(1);
+    });
+    dataverse.opportunity = { ...dataverse.opportunity, modifiedon: "2026-11-25T09:00:30Z" };
+    app.update(coSellInputs({ syncWithPartnerCenter: field(false) }));
+    await waitFor(() => {
+      expect(service.calls).toHaveLength(2);
+    });
+    await wait(100);
+    expect(service.calls).toHaveLength(2);
+  });
 });
