@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { SyncStatus } from "../../core/dataverse/options";
+import { statusPoller } from "../../webresources/opportunity/statusPoller";
+import type { OpportunitySyncStatus } from "../../webresources/service/types";
 import { useBridgeWorld } from "./support/bridgeWorld";
 import { type OpenForm } from "./support/opportunityForm";
 import { OPPORTUNITY_ID, ok, pendingStatus, syncStatus, throttled, unauthorized } from "./support/serviceAnswers";
@@ -109,5 +111,41 @@ describe("polling a pending sync", () => {
 
     expect(world.stub.requestsTo(STATUS)).toHaveLength(1);
     expect(world.runtime.clock.sleeping).toBe(0);
+  });
+});
+
+describe("the poller after a save", () => {
+  /** How many times the poller asks, with no waiting between polls, when every answer is `status`. */
+  async function pollsFor(since: number, status: OpportunitySyncStatus): Promise<number> {
+    let polls = 0;
+    const poller = statusPoller(
+      {
+        fetchStatus: () => {
+          polls += 1;
+          return Promise.resolve(status);
+        },
+        isCurrent: () => true,
+        onStatus: () => undefined,
+        onError: () => undefined,
+        onGiveUp: () => undefined,
+      },
+      { now: () => since, sleep: () => Promise.resolve() },
+    );
+    poller.start(since);
+    // The loop settles within a few microtasks; a short real wait lets it finish.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    poller.stop();
+    return polls;
+  }
+
+  const saved = Date.parse("2026-11-25T09:00:30.400Z");
+  const syncedAt = (at: string) => syncStatus({ lastSyncedAt: at, pending: [] });
+
+  it("stops at a sync stamped in the save's own second, since Dataverse keeps whole seconds", async () => {
+    expect(await pollsFor(saved, syncedAt("2026-11-25T09:00:30Z"))).toBe(1);
+  });
+
+  it("gives a sync from before the save a few more polls, as the save's sync may not have started", async () => {
+    expect(await pollsFor(saved, syncedAt("2026-11-25T09:00:29Z"))).toBe(3);
   });
 });

@@ -60,7 +60,8 @@ export function statusPoller(hooks: PollerHooks, clock: Clock): StatusPoller {
     const times = [status.lastSyncedAt, status.lastError?.at].map((time) => Date.parse(time ?? ""));
     const newest = Math.max(...times.filter((time) => !Number.isNaN(time)), Number.NEGATIVE_INFINITY);
     quietPolls += 1;
-    return waitingSince === 0 || newest >= waitingSince || quietPolls >= 3;
+    // Dataverse keeps the sync's time in whole seconds: a sync within the change's second is not older than it.
+    return waitingSince === 0 || newest >= Math.floor(waitingSince / 1000) * 1000 || quietPolls >= 3;
   }
 
   async function loop(): Promise<void> {
