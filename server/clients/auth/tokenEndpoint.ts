@@ -26,7 +26,7 @@ export async function redeemGrant(
   form: URLSearchParams,
   hint: string,
 ): Promise<IssuedToken> {
-  const request: HttpRequest = { method: "POST", url, form };
+  const request: HttpRequest = { method: "POST", url, form, resendable: true };
   const response = await core.send(request);
   if (response.status !== 200) throw core.failure(request, response, { hint });
   const body = response.body as Record<string, unknown> | undefined;

@@ -21,6 +21,11 @@ export interface HttpRequest {
   readonly form?: URLSearchParams;
   /** Sent as it is, e.g. a Dataverse `$batch` (multipart/mixed). */
   readonly text?: { readonly contentType: string; readonly body: string };
+  /**
+   * Safe to send again when it went out on a pooled connection the server had just closed, although the method is
+   * not idempotent: a token request, whose repetition only issues another token (GET, PUT and DELETE always are).
+   */
+  readonly resendable?: boolean;
 }
 
 export interface HttpResponse {
@@ -85,6 +90,7 @@ export class HttpCore {
         headers,
         body,
         timeoutMs: this.timeoutMs,
+        resendable: request.resendable === true,
       });
       const parsed = { status: response.status, headers: response.headers, body: parseBody(response.text) };
       this.report(request, response.status, started);

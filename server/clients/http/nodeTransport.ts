@@ -17,6 +17,8 @@ export interface TransportRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
   readonly timeoutMs: number;
+  /** Resend once after a stale pooled connection even though the method is not idempotent (HttpRequest.resendable). */
+  readonly resendable?: boolean;
 }
 
 export interface TransportResponse {
@@ -63,7 +65,7 @@ export async function send(request: TransportRequest): Promise<TransportResponse
     return await sendOnce(request);
   } catch (error) {
     if (!(error instanceof StaleConnectionError)) throw error;
-    if (!IDEMPOTENT_METHODS.has(request.method.toUpperCase())) throw error.cause;
+    if (request.resendable !== true && !IDEMPOTENT_METHODS.has(request.method.toUpperCase())) throw error.cause;
   }
   try {
     return await sendOnce(request);

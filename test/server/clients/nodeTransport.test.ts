@@ -36,8 +36,15 @@ beforeEach(() => {
   received.length = 0;
 });
 
-const call = (method: string, path: string) =>
-  send({ method, url: `${baseUrl}${path}`, headers: {}, body: method === "GET" ? undefined : "{}", timeoutMs: 2_000 });
+const call = (method: string, path: string, resendable = false) =>
+  send({
+    method,
+    url: `${baseUrl}${path}`,
+    headers: {},
+    body: method === "GET" ? undefined : "{}",
+    timeoutMs: 2_000,
+    resendable,
+  });
 
 describe("the keep-alive transport", () => {
   it("sends a GET again on a new connection when its pooled connection was already closed", async () => {
@@ -55,5 +62,13 @@ describe("the keep-alive transport", () => {
     await expect(call("POST", "/create")).rejects.toThrow(/socket hang up|ECONNRESET/);
 
     expect(received.filter((line) => line.startsWith("POST"))).toEqual(["POST /create #2"]);
+  });
+
+  it("sends a POST the caller marked resendable (a token request) again on a new connection", async () => {
+    expect((await call("GET", "/warm")).text).toBe("answer to /warm");
+    const token = await call("POST", "/token", true);
+
+    expect(token).toMatchObject({ status: 200, text: "answer to /token" });
+    expect(received.filter((line) => line.startsWith("POST"))).toEqual(["POST /token #2", "POST /token #1"]);
   });
 });
