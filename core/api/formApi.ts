@@ -18,6 +18,8 @@ export interface SyncProblem {
 export interface AuditEntry {
   readonly at: string;
   readonly text: string;
+  /** The csb_audit line as the service wrote it: time, direction, text and any advice. */
+  readonly line: string;
 }
 
 /** A job that is waiting or running for the opportunity. */

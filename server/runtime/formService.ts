@@ -100,7 +100,7 @@ export function createFormService(engine: SyncEngine, queue: FormQueue): FormSer
                   whatToDo:
                     view.lastError.whatToDo ?? "Save the opportunity again; if the error stays, ask your admin.",
                 },
-          audit: view.audit.map((entry) => ({ at: entry.at ?? "", text: entry.text })),
+          audit: view.audit.map((entry) => ({ at: entry.at ?? "", text: entry.text, line: entry.line })),
           pending: pending.map(pendingWorkOf),
         };
         return status;

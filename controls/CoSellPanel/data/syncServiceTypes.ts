@@ -50,8 +50,13 @@ const statusShape: Shape = {
   pending: (value) => Array.isArray(value) && value.every((work) => matches(work, pendingShape)),
 };
 
+const auditShape: Shape = { at: isText, line: isText };
+
+/** The status, or null when it is not one; audit entries the panel can't show (no line) are left out. */
 export function parseSyncStatus(body: unknown): OpportunitySyncStatus | null {
-  return matches(body, statusShape) ? (body as unknown as OpportunitySyncStatus) : null;
+  if (!matches(body, statusShape)) return null;
+  const audit = Array.isArray(body.audit) ? body.audit.filter((entry) => matches(entry, auditShape)) : [];
+  return { ...(body as unknown as OpportunitySyncStatus), audit: audit as unknown as OpportunitySyncStatus["audit"] };
 }
 
 export function parseSyncRequestResult(body: unknown): SyncRequestResult | null {

@@ -93,3 +93,23 @@ export function newestAdvice(entries: readonly AuditTimelineEntry[]): { text: st
   if (newest === undefined || newest.whatToDo === null) return null;
   return { text: newest.text, whatToDo: newest.whatToDo };
 }
+
+/** The time of the newest line that has one, as ISO text (which sorts as time does), or null. */
+function newestLineAt(lines: readonly string[]): string | null {
+  return lines.reduce<string | null>((newest, line) => {
+    const { at } = parseAuditLine(line);
+    return at !== null && (newest === null || at > newest) ? at : newest;
+  }, null);
+}
+
+/**
+ * The freshest csb_audit to show. The bound column holds what the form loaded; the service writes its line after a
+ * save, through an asynchronous webhook, so the form's copy stays stale until the form is refreshed. When the
+ * service's status holds a newer line, its lines (the newest few) are shown instead.
+ */
+export function freshestAuditColumn(bound: string | null, serviceLines: readonly string[]): string | null {
+  const serviceNewest = newestLineAt(serviceLines);
+  if (serviceNewest === null) return bound;
+  const boundNewest = newestLineAt(auditLinesOf(bound));
+  return boundNewest === null || serviceNewest > boundNewest ? serviceLines.join("\n") : bound;
+}

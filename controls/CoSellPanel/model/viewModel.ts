@@ -2,7 +2,7 @@
  * The pure view-model: the context's values, what was loaded and the time in, everything the panel shows out.
  * The components only render it, so every rule of the panel is tested here without React.
  */
-import { type AuditTimelineEntry, auditTimelineOf } from "./auditTimeline";
+import { type AuditTimelineEntry, auditTimelineOf, freshestAuditColumn } from "./auditTimeline";
 import {
   type DealTypeView,
   type HelpView,
@@ -71,8 +71,10 @@ export function buildPanelViewModel(inputs: PanelInputs, data: PanelData, contex
   const { t, now } = context;
   const format: DateFormat = { locale: localeOf(inputs.languageId), timeZone: context.timeZone };
   const settings = data.settings.state === "loaded" ? data.settings.value : null;
-  const audit = inputs.audit.readable ? auditTimelineOf(inputs.audit.value, format, t) : [];
   const fresh = latestServiceStatus(data.service);
+  // Field security hides the column; the service's copy of it must not show it either.
+  const auditColumn = freshestAuditColumn(inputs.audit.value, fresh?.audit.map((entry) => entry.line) ?? []);
+  const audit = inputs.audit.readable ? auditTimelineOf(auditColumn, format, t) : [];
   const width = inputs.allocatedWidth;
   return {
     title: t("CoSellPanel_Display"),

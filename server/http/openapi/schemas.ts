@@ -96,7 +96,7 @@ export const schemas: Readonly<Record<string, Schema>> = {
     audit: {
       type: "array",
       description: "Newest first.",
-      items: object({ at: isoDate, text: { type: "string" } }),
+      items: object({ at: isoDate, text: { type: "string" }, line: { type: "string" } }),
     },
     pending: {
       type: "array",

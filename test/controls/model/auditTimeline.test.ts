@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { auditTimelineOf, parseAuditLine } from "../../../controls/CoSellPanel/model/auditTimeline";
+import {
+  auditTimelineOf,
+  freshestAuditColumn,
+  parseAuditLine,
+} from "../../../controls/CoSellPanel/model/auditTimeline";
+import { buildPanelViewModel } from "../../../controls/CoSellPanel/model/viewModel";
 import { formatAuditLine, prependAuditLine } from "../../../server/sync/audit";
+import { aServiceStatus, anInputs, field, now, someData } from "../support/builders";
 import { english, russian } from "../support/strings";
 
 const utc = { locale: "en-US", timeZone: "UTC" };
@@ -84,5 +90,35 @@ describe("the audit trail", () => {
     );
     expect(auditTimelineOf(null, utc, english)).toEqual([]);
     expect(auditTimelineOf(" \n ", utc, english)).toEqual([]);
+  });
+});
+
+describe("the freshest audit trail", () => {
+  const created = formatAuditLine(new Date("2026-11-24T08:00:00Z"), "toPartnerCenter", "Created referral 1b2c.");
+  const updated = formatAuditLine(new Date("2026-11-25T09:00:12Z"), "toPartnerCenter", "Sent Deal value.");
+  const status = aServiceStatus({
+    audit: [updated, created].map((line) => ({ at: parseAuditLine(line).at ?? "", text: "", line })),
+  });
+
+  it("takes the service's lines when they are newer than the form's copy, which the write-back left stale", () => {
+    expect(freshestAuditColumn(created, [updated, created])).toBe(`${updated}\n${created}`);
+    expect(freshestAuditColumn(null, [created])).toBe(created);
+  });
+
+  it("keeps the form's column when it is as new as the service's, or the service has no lines it can read", () => {
+    const column = `${updated}\n${created}`;
+    expect(freshestAuditColumn(column, [updated])).toBe(column);
+    expect(freshestAuditColumn(column, [])).toBe(column);
+    expect(freshestAuditColumn(column, ["typed by hand"])).toBe(column);
+  });
+
+  it("shows the service's newer lines on the panel, but never a column field security hides", () => {
+    const context = { now, t: english, timeZone: "UTC" };
+    const data = someData({ service: { kind: "loaded", status } });
+    const stale = buildPanelViewModel(anInputs({ audit: field<string | null>(created) }), data, context);
+    expect(stale.audit.entries.map((entry) => entry.text)).toEqual(["Sent Deal value.", "Created referral 1b2c."]);
+
+    const hidden = anInputs({ audit: field<string | null>(null, { readable: false }) });
+    expect(buildPanelViewModel(hidden, data, context).audit.entries).toEqual([]);
   });
 });

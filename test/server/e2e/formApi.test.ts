@@ -37,6 +37,9 @@ describe.each(STORAGES)("the form's API over the loop on %s", (storage) => {
       {
         at: expect.any(String) as unknown,
         text: expect.stringContaining(`Created referral ${deal.referral.id}`) as unknown,
+        line: expect.stringMatching(
+          new RegExp(`^\\[[-0-9 :]+ UTC\\] Dynamics → Partner Center: Created referral ${deal.referral.id}`),
+        ) as unknown,
       },
     ]);
   });

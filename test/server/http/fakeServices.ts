@@ -92,8 +92,16 @@ export class RecordingFormService implements FormService {
       lastSyncedAt: "2026-05-04T09:00:00.000Z",
       lastError: null,
       audit: [
-        { at: "2026-05-04T09:00:00.000Z", text: "Updated the referral in Partner Center" },
-        { at: "2026-05-04T08:00:00.000Z", text: "Created the referral in Partner Center" },
+        {
+          at: "2026-05-04T09:00:00.000Z",
+          text: "Updated the referral in Partner Center",
+          line: "[2026-05-04 09:00:00 UTC] Dynamics → Partner Center: Updated the referral in Partner Center",
+        },
+        {
+          at: "2026-05-04T08:00:00.000Z",
+          text: "Created the referral in Partner Center",
+          line: "[2026-05-04 08:00:00 UTC] Dynamics → Partner Center: Created the referral in Partner Center",
+        },
       ],
       pending: [],
     });

@@ -23,7 +23,13 @@ export function syncStatus(overrides: Partial<OpportunitySyncStatus> = {}): Oppo
     referralLink: REFERRAL_LINK,
     lastSyncedAt: "2026-05-04T08:58:00.000Z",
     lastError: null,
-    audit: [{ at: "2026-05-04T08:58:00.000Z", text: "Sent to Partner Center: created referral." }],
+    audit: [
+      {
+        at: "2026-05-04T08:58:00.000Z",
+        text: "Created referral.",
+        line: "[2026-05-04 08:58:00 UTC] Dynamics → Partner Center: Created referral.",
+      },
+    ],
     pending: [],
     ...overrides,
   };
