@@ -41,6 +41,11 @@ export interface OpportunitySyncStatus {
   readonly status: SyncStatusName;
   /** Whether the form shows the "synced with Partner Center" checkmark (csb_ShowCheckmark and a healthy link). */
   readonly checkmark: boolean;
+  /**
+   * The referral is one Microsoft shared with the partner (Incoming) that the partner has not accepted or declined
+   * yet (New, Pending), as the service last saw it: the form offers Accept and Decline only then.
+   */
+  readonly awaitingAnswer: boolean;
   readonly referralId: string | null;
   readonly referralLink: string | null;
   readonly lastSyncedAt: string | null;

@@ -88,6 +88,7 @@ export function createFormService(engine: SyncEngine, queue: FormQueue): FormSer
           opportunityId: view.opportunityId,
           status: pending.length > 0 && view.syncStatus !== "error" ? "Pending" : statusNames[view.syncStatus],
           checkmark: view.checkmark,
+          awaitingAnswer: view.awaitingAnswer,
           referralId: view.referralId,
           referralLink: view.referralLink,
           lastSyncedAt: view.lastSyncedOn,

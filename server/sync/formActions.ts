@@ -15,6 +15,7 @@ import {
 } from "../../core";
 import { auditLinesOf, parseAuditLine, type AuditEntry } from "./audit";
 import type { EngineCore } from "./engineCore";
+import { readPairState } from "./linkState";
 import { SyncError } from "./errors/syncError";
 import type { OpportunityReading, SyncRecord } from "./ports";
 import { normalizeId } from "./toPartnerCenter";
@@ -30,6 +31,8 @@ export interface SyncStatusView {
   readonly syncStatus: SyncStatusName;
   /** csb_syncstatus = Synced and csb_ShowCheckmark = Yes. */
   readonly checkmark: boolean;
+  /** The linked referral, as last seen, is an inbound one waiting for the partner's answer. */
+  readonly awaitingAnswer: boolean;
   readonly referralId: string | null;
   readonly referralLink: string | null;
   readonly microsoftCrmId: string | null;
@@ -52,11 +55,14 @@ export interface ValidationView {
 export async function status(core: EngineCore, opportunityId: string): Promise<SyncStatusView> {
   const id = normalizeId(opportunityId);
   const scope = core.newScope();
-  const [reading, settings, recentSyncs] = await Promise.all([
+  const [reading, settings, recentSyncs, link] = await Promise.all([
     scope.dataverse.readOpportunity(id),
     core.settings.get(scope.dataverse),
     core.store.recentSyncs({ limit: core.options.statusHistory, opportunityId: id }),
+    core.store.linkByOpportunity(id),
   ]);
+  // The referral as Partner Center last returned it, kept with the link: no Partner Center call per status read.
+  const referral = readPairState(link).referral?.value ?? null;
   const row = requireReading(reading, id).snapshot.opportunity;
   const syncStatus = statusName(row[columns.syncStatus]);
   const audit = auditLinesOf(row[columns.audit]).slice(0, core.options.statusHistory).map(parseAuditLine);
@@ -67,6 +73,11 @@ export async function status(core: EngineCore, opportunityId: string): Promise<S
     syncWithPartnerCenter: toFlag(row[columns.syncWithPartnerCenter]) === true,
     syncStatus,
     checkmark: syncStatus === "synced" && settings.showCheckmark,
+    awaitingAnswer:
+      referral !== null &&
+      referral.direction === "Incoming" &&
+      referral.status === "New" &&
+      referral.substatus === "Pending",
     referralId: toText(row[columns.referralId]),
     referralLink: toText(row[columns.referralLink]),
     microsoftCrmId: toText(row[columns.microsoftCrmId]),

@@ -136,11 +136,7 @@ describe.skipIf(!installed)(
       const { fixture } = running();
       const plain = await fixture.createOpportunity("Scripts plain deal", 90_000);
       const pending = await fixture.createOpportunity("Scripts queued deal", 90_000, { sync: true, state: "pending" });
-      const inbound = await fixture.createOpportunity("Scripts inbound referral", 90_000, {
-        sync: true,
-        state: "synced",
-        referral: true,
-      });
+      const inbound = await fixture.createInboundOpportunity("Scripts Inbound Customer");
       await onForm(plain, async (form) => {
         await form.expectOffered("Save", true);
         for (const label of ["Sync with Partner Center now", "Open in Partner Center", "Accept referral"]) {
@@ -242,11 +238,7 @@ describe.skipIf(!installed)(
 
     it("speaks Russian to a Russian user, from the 1049 resx", async () => {
       const russian = await scriptStrings(1049);
-      const id = await running().fixture.createOpportunity("Scripts Russian deal", 90_000, {
-        sync: true,
-        state: "synced",
-        referral: true,
-      });
+      const id = await running().fixture.createInboundOpportunity("Scripts Russian Customer");
       await onForm(
         id,
         async (form) => {

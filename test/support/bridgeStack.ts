@@ -130,18 +130,21 @@ export function configFromEnvironment(env: Readonly<Record<string, string>>): Co
   return result.config;
 }
 
-/** Points Partner Center and Dataverse at `baseUrl`, as `cosell-bridge register-webhooks --overwrite` does. */
-export async function registerStackWebhooks(service: RunningService, config: Config): Promise<void> {
-  const baseUrl = config.server.publicUrl;
-  const webhookKey = config.dataverse.webhookKey;
+/** Points Partner Center's webhook at the service, as `cosell-bridge register-webhooks --overwrite` does. */
+export async function registerPartnerCenterWebhook(service: RunningService, config: Config): Promise<void> {
   await service.clients.partnerCenterWebhooks.registerPartnerCenterWebhook({
-    webhookUrl: `${baseUrl}${PARTNER_CENTER_WEBHOOK_PATH}`,
+    webhookUrl: `${config.server.publicUrl}${PARTNER_CENTER_WEBHOOK_PATH}`,
     events: PARTNER_CENTER_EVENT_NAMES,
     overwrite: true,
   });
+}
+
+/** Points Partner Center and Dataverse at the service, as `cosell-bridge register-webhooks --overwrite` does. */
+export async function registerStackWebhooks(service: RunningService, config: Config): Promise<void> {
+  await registerPartnerCenterWebhook(service, config);
   await service.clients.registerDataverseWebhook({
-    url: `${baseUrl}${DATAVERSE_WEBHOOK_PATH}`,
-    key: webhookKey,
+    url: `${config.server.publicUrl}${DATAVERSE_WEBHOOK_PATH}`,
+    key: config.dataverse.webhookKey,
     filteringAttributes: webhookFilteringColumns(),
   });
 }

@@ -201,18 +201,20 @@ describe("the built form script", () => {
     expect(opened.calls).toEqual(["refresh(false)"]);
   });
 
-  it("opens the referral in Partner Center and answers the enable rules from the form", () => {
-    const linked = page.open();
+  it("opens the referral in Partner Center and answers the enable rules from the form", async () => {
+    const unlinked = page.open({ referralId: null, referralLink: null, sync: false });
+    expect(page.bridge.Ribbon.canOpenInPartnerCenter(unlinked.form)).toBe(false);
+    expect(page.bridge.Ribbon.canAnswerReferral(unlinked.form)).toBe(false);
+    expect(page.bridge.Ribbon.canSyncNow(unlinked.form)).toBe(false);
+
+    // Accept and Decline follow the service's status, read on load: an inbound referral waiting for an answer.
+    stub.answer("GET", STATUS, ok(syncStatus({ awaitingAnswer: true })));
+    const linked = await loaded({}, (notices) => "csb_syncstatus" in notices);
     expect(page.bridge.Ribbon.canOpenInPartnerCenter(linked.form)).toBe(true);
     expect(page.bridge.Ribbon.canAnswerReferral(linked.form)).toBe(true);
     expect(page.bridge.Ribbon.canSyncNow(linked.form)).toBe(true);
     page.bridge.Ribbon.openInPartnerCenter(linked.form);
     expect(page.opened).toEqual([REFERRAL_LINK]);
-
-    const unlinked = page.open({ referralId: null, referralLink: null, sync: false });
-    expect(page.bridge.Ribbon.canOpenInPartnerCenter(unlinked.form)).toBe(false);
-    expect(page.bridge.Ribbon.canAnswerReferral(unlinked.form)).toBe(false);
-    expect(page.bridge.Ribbon.canSyncNow(unlinked.form)).toBe(false);
   });
 });
 

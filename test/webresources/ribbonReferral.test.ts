@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useBridgeWorld } from "./support/bridgeWorld";
-import { REFERRAL_ID, REFERRAL_LINK, decision, ok } from "./support/serviceAnswers";
+import { REFERRAL_ID, REFERRAL_LINK, decision, ok, syncStatus } from "./support/serviceAnswers";
 import { errorBody } from "./support/syncServiceStub";
 
 const ACCEPT = `/referrals/${REFERRAL_ID}/accept`;
@@ -81,9 +81,13 @@ describe("Accept and Decline referral", () => {
     expect(opened.calls).toEqual([]);
   });
 
-  it("is enabled for an open opportunity with a referral only", () => {
-    expect(world.bridge.Ribbon.canAnswerReferral(form().form)).toBe(true);
-    expect(world.bridge.Ribbon.canAnswerReferral(form({ referralId: null }).form)).toBe(false);
-    expect(world.bridge.Ribbon.canAnswerReferral(form({ statecode: 1 }).form)).toBe(false);
+  it("is enabled only for an open opportunity whose inbound referral waits for the partner's answer", async () => {
+    const can = (opened: { form: Xrm.FormContext }) => world.bridge.Ribbon.canAnswerReferral(opened.form);
+    const waiting = ok(syncStatus({ awaitingAnswer: true }));
+
+    expect(can(await world.load({}, waiting))).toBe(true);
+    // An outgoing referral, or one already answered, as the service saw it.
+    expect(can(await world.load({}, ok(syncStatus())))).toBe(false);
+    expect(can(await world.load({ statecode: 1 }, waiting))).toBe(false);
   });
 });

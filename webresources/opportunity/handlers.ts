@@ -8,7 +8,7 @@
  * Work the platform need not wait for runs in the background (Bridge.track): a slow service never holds the form.
  */
 import type { FieldMapping } from "../../core/mapping/fields";
-import type { Bridge } from "../bridge";
+import { reevaluateCommandBar, type Bridge } from "../bridge";
 import type { FormSettings } from "../dataverse/settings";
 import { isSyncPending } from "../service/types";
 import { referralIdOf, syncRequested } from "./formValues";
@@ -65,6 +65,8 @@ export function opportunityHandlers(bridge: Bridge): OpportunityHandlers {
       const status = await bridge.service(settings).status(session.recordId);
       if (!session.serves(form)) return;
       session.lastStatus = status;
+      // Accept and Decline are offered by what the status says.
+      reevaluateCommandBar(form);
       clearNotice(form, NOTICE.setup);
       showStatus(form, status, settings, language);
       if (isSyncPending(status)) bridge.watchStatus(form, session, settings, 0);

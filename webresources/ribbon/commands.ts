@@ -128,8 +128,10 @@ export function ribbonCommands(bridge: Bridge): RibbonCommands {
     acceptReferral: (form) => answer(form, "accept"),
     declineReferral: (form) => answer(form, "decline"),
 
+    // Only an inbound referral still waiting for the partner's answer, as the service's status read on load says
+    // (a status is read for a saved record only, and names the referral the answer goes to).
     canAnswerReferral(form) {
-      return recordIdOf(form) !== null && referralIdOf(form) !== null && isOpen(form);
+      return sessions.of(form).lastStatus?.awaitingAnswer === true && isOpen(form);
     },
   };
 }

@@ -87,6 +87,10 @@ export const schemas: Readonly<Record<string, Schema>> = {
     opportunityId: { type: "string", format: "uuid" },
     status: { enum: ["Not synced", "Pending", "Synced", "Error"] },
     checkmark: { type: "boolean" },
+    awaitingAnswer: {
+      type: "boolean",
+      description: "An inbound referral waiting for the partner to accept or decline it (the form offers both then).",
+    },
     referralId: nullableString,
     referralLink: { type: ["string", "null"], format: "uri" },
     lastSyncedAt: { type: ["string", "null"], format: "date-time" },

@@ -89,6 +89,7 @@ export function aServiceStatus(overrides: Partial<OpportunitySyncStatus> = {}): 
     opportunityId,
     status: "Not synced",
     checkmark: false,
+    awaitingAnswer: false,
     referralId: null,
     referralLink: null,
     lastSyncedAt: null,

@@ -32,6 +32,8 @@ describe.each(STORAGES)("the form's API over the loop on %s", (storage) => {
       lastSyncedAt: expect.any(String) as unknown,
       lastError: null,
       pending: [],
+      // The partner's own referral: nothing to accept or decline.
+      awaitingAnswer: false,
     });
     expect(answer.body.audit).toEqual([
       {

@@ -131,6 +131,9 @@ describe.each(STORAGES)("co-sell scenarios end to end on %s", (storage) => {
     it("accepts Microsoft's referral from the form (POST /api/v1/referrals/:id/accept)", async () => {
       const deal = await inboundDeal(stack);
       expect(referralById(stack, deal.referralId)).toMatchObject({ status: "New", substatus: "Pending" });
+      const statusPath = `/opportunities/${deal.opportunityId}/sync-status`;
+      // What the form's Accept and Decline enable rule reads: waiting for the partner's answer.
+      expect((await formCall(stack, "GET", statusPath)).body).toMatchObject({ awaitingAnswer: true });
 
       const answer = await formCall(stack, "POST", `/referrals/${deal.referralId}/accept`);
       expect(answer.status).toBe(200);
@@ -142,6 +145,7 @@ describe.each(STORAGES)("co-sell scenarios end to end on %s", (storage) => {
       });
       expect(referralById(stack, deal.referralId)).toMatchObject({ status: "Active", substatus: "Accepted" });
       await settle(stack);
+      expect((await formCall(stack, "GET", statusPath)).body).toMatchObject({ awaitingAnswer: false });
       const row = opportunityRow(stack, deal.opportunityId);
       expect(row.statecode).toBe(OpportunityState.Open);
       expect(auditLines(row)[0]).toMatch(new RegExp(`Accepted referral ${deal.referralId}`));

@@ -87,6 +87,7 @@ export class RecordingFormService implements FormService {
       opportunityId,
       status: "Synced",
       checkmark: true,
+      awaitingAnswer: false,
       referralId: "5a5e8d95-8e8b-4b7b-a3c4-2d7f0b6f8e61",
       referralLink: "https://partner.microsoft.com/referrals/5a5e8d95-8e8b-4b7b-a3c4-2d7f0b6f8e61",
       lastSyncedAt: "2026-05-04T09:00:00.000Z",

@@ -19,6 +19,7 @@ export function syncStatus(overrides: Partial<OpportunitySyncStatus> = {}): Oppo
     opportunityId: OPPORTUNITY_ID,
     status: "Synced",
     checkmark: true,
+    awaitingAnswer: false,
     referralId: REFERRAL_ID,
     referralLink: REFERRAL_LINK,
     lastSyncedAt: "2026-05-04T08:58:00.000Z",
