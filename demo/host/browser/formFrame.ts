@@ -6,6 +6,7 @@
  */
 import type { PageOptions } from "../shared/pageOptions";
 import type { RawValue } from "./columnValues";
+import { element } from "./element";
 import { FORM_COLUMNS, type FormColumn } from "./formColumns";
 import {
   createFormField,
@@ -136,15 +137,4 @@ function section(id: string, heading: string, ...children: Node[]): HTMLElement 
     headingElement,
     ...children,
   );
-}
-
-export function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Readonly<Record<string, string>>,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
 }

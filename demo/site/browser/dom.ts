@@ -1,15 +1,7 @@
 /** Small DOM helpers for the demo pages: elements built from data with textContent only (never innerHTML). */
 
-export function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Readonly<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
+// The host page's builder, so the site and the form build elements the same way.
+export { element } from "../../host/browser/element";
 
 /** The page's element for `selector`, of the expected kind. @throws Error when the page has none. */
 export function required<T extends Element>(selector: string, kind: abstract new () => T): T {
