@@ -1,23 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as React from "react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CoSellPanelApp } from "../../../controls/CoSellPanel/components/CoSellPanelApp";
 import type { PanelInputs } from "../../../controls/CoSellPanel/model/inputs";
 import { aServiceStatus, coSellInputs, field, opportunityId } from "../support/builders";
-import { watchConsole } from "../support/console";
+import { requireCleanConsole } from "../support/console";
 import { fakeDataverse, fakeServices, scriptedService } from "../support/fakeServices";
 
-let consoleWatch: ReturnType<typeof watchConsole>;
-beforeEach(() => {
-  consoleWatch = watchConsole();
-});
-afterEach(() => {
-  cleanup();
-  consoleWatch.restore();
-  expect(consoleWatch.messages()).toEqual([]);
-});
+requireCleanConsole();
 
 const pending = aServiceStatus({
   status: "Pending",

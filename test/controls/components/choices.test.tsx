@@ -1,22 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MicrosoftHelpOption } from "../../../core";
 import { anInputs, coSellInputs, field } from "../support/builders";
-import { watchConsole } from "../support/console";
+import { requireCleanConsole } from "../support/console";
 import { catalogue, renderPanel } from "../support/render";
 
-let consoleWatch: ReturnType<typeof watchConsole>;
-beforeEach(() => {
-  consoleWatch = watchConsole();
-});
-afterEach(() => {
-  cleanup();
-  consoleWatch.restore();
-  // No React warning, and no Fluent icon asked for from the icon font.
-  expect(consoleWatch.messages()).toEqual([]);
-});
+requireCleanConsole();
 
 describe("the seller's choices", () => {
   it("turns Sync with Partner Center on from its switch", async () => {

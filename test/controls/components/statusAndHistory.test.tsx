@@ -1,22 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SyncStatus } from "../../../core";
 import { aServiceStatus, anInputs, coSellInputs, field, savedOpportunity, someData } from "../support/builders";
-import { watchConsole } from "../support/console";
+import { requireCleanConsole } from "../support/console";
 import { renderPanel } from "../support/render";
 import { english } from "../support/strings";
 
-let consoleWatch: ReturnType<typeof watchConsole>;
-beforeEach(() => {
-  consoleWatch = watchConsole();
-});
-afterEach(() => {
-  cleanup();
-  consoleWatch.restore();
-  expect(consoleWatch.messages()).toEqual([]);
-});
+requireCleanConsole();
 
 const savedCoSell = someData({
   snapshot: {
